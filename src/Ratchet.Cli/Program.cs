@@ -1,7 +1,37 @@
+using System.CommandLine;
+using Ratchet.Ledger;
+using Ratchet.Proposers.Replay;
+using Ratchet.Runs;
+using Ratchet.Storage;
+
 namespace Ratchet.Cli;
 
 /// <summary>Entry point of the <c>ratchet</c> command.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    public static async Task<int> Main(string[] args)
+    {
+        var root = CliApp.Build();
+        var parse = root.Parse(args);
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (UserFacing(e) is { } code)
+        {
+            Console.Error.WriteLine("error: " + e.Message);
+            return code;
+        }
+    }
+
+    /// <summary>The exit code for exceptions whose message is written for the user, else null (a bug: let it crash).</summary>
+    private static int? UserFacing(Exception e) => e switch
+    {
+        CliException cli => cli.ExitCode,
+        RunException => ExitCodes.Environment,
+        StoreException => ExitCodes.Environment,
+        LedgerException => ExitCodes.Environment,
+        ReplayFileException => ExitCodes.UsageError,
+        _ => null,
+    };
 }

@@ -2,7 +2,7 @@ using Ratchet.Tasks;
 
 namespace Ratchet.Proposers;
 
-/// <summary>Proposes candidate programs. The run controller calls <see cref="ProposeAsync"/> for proposal
+/// <summary>Proposes candidate programs. The run controller asks for the candidate at decision position
 /// <c>k + lookahead</c> right after applying decision <c>k</c>, and reports every decision, in proposal order,
 /// through <see cref="Observe"/> (also when rebuilding state on resume). A proposer must therefore be a
 /// deterministic function of the run seed, the proposal index and the decisions observed so far.</summary>
@@ -19,7 +19,7 @@ public interface IProposer
 }
 
 /// <summary>What a proposer may know when it proposes: never holdout results, never the policy.</summary>
-/// <param name="Index">0-based index of this proposal in the run (duplicates included).</param>
+/// <param name="Index">Index of this proposal in the run, duplicates included; the initial program is proposal 0, so proposers see 1, 2, ...</param>
 /// <param name="Seed">A seed derived from the run seed and <paramref name="Index"/>.</param>
 /// <param name="Champion">The current champion, or the root candidate when none was promoted yet.</param>
 /// <param name="Task">The task (its program files and objective).</param>
@@ -66,7 +66,7 @@ public abstract record ProposalChange
 }
 
 /// <summary>One applied decision, as a proposer learns it (visible facts only).</summary>
-/// <param name="Index">Proposal index.</param>
+/// <param name="Index">Position in the run's decision order: 0 is the initial program (the root), then 1, 2, ...</param>
 /// <param name="Candidate">The assessed candidate (Score null unless outcome is ok).</param>
 /// <param name="ParentId">Its parent's program id (null for the root).</param>
 /// <param name="Operator">The operator that produced it.</param>

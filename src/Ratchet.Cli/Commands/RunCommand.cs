@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Text.Json;
+using Ratchet.Cli.Output;
+using Ratchet.Common;
+using Ratchet.Proposers;
+using Ratchet.Runs;
+using Ratchet.Sandbox;
+using Ratchet.Storage;
+
+namespace Ratchet.Cli.Commands;
+
+/// <summary><c>ratchet run &lt;task&gt;</c>: runs or resumes the improvement loop.</summary>
+internal static class RunCommand
+{
+    public static Command Create()
+    {
+        var task = CommonOptions.Task();
+        var state = CommonOptions.State();
+        var json = CommonOptions.Json();
+        var evaluations = new Option<int?>("--evaluations") { Description = "Total evaluations for the run, the initial program included (default: the task's [budget] evaluations).", HelpName = "N" };
+        var workers = new Option<int?>("--workers") { Description = "Evaluations at once (default: the number of cores).", HelpName = "N" };
+        var seed = new Option<ulong?>("--seed") { Description = "Run seed (default 1); fixed when the run is created.", HelpName = "N" };
+        var proposer = new Option<string?>("--proposer") { Description = "Who proposes changes: builtin (default), hillclimb or replay.", HelpName = "NAME" };
+        var replay = new Option<string?>("--replay") { Description = "JSON Lines file of proposals for --proposer replay.", HelpName = "FILE" };
+        var improver = new Option<string?>("--improver") { Description = "Improver genome (TOML) for the builtin proposer (default: the shipped version 0).", HelpName = "FILE" };
+        var unsafeNoSandbox = new Option<bool>("--unsafe-no-sandbox") { Description = "Run candidates WITHOUT isolation when bubblewrap is missing. Recorded in the ledger and shown in every report." };
+        var command = new Command("run", "Run (or resume) the improvement loop on a task.")
+        {
+            task, state, evaluations, workers, seed, proposer, replay, improver, unsafeNoSandbox, json,
+        };
+        command.SetAction(async (parse, ct) =>
+        {
+            var context = TaskContext.Resolve(parse.GetValue(task)!, parse.GetValue(state));
+            var spec = context.LoadTask();
+            using var store = context.OpenStore(create: true);
+            if (store.Key.Created && !parse.GetValue(json))
+                Console.Error.WriteLine($"created the ledger key at {store.Key.Path} (keep it: it is what makes this run's history verifiable)");
+            var existing = store.GetRun();
+            var choice = ProposerChoice.Resolve(existing, parse.GetValue(proposer), parse.GetValue(replay), parse.GetValue(improver));
+            var sandbox = SandboxFactory.Create(new SandboxOptions
+            {
+                StateDirectory = context.StateDirectory,
+                AllowUnsafe = parse.GetValue(unsafeNoSandbox),
+            });
+            if (!sandbox.Info.IsIsolated && !parse.GetValue(json))
+                Console.Error.WriteLine("WARNING: --unsafe-no-sandbox: candidates run WITHOUT isolation. This is recorded in the ledger and shown in status.");
+            var options = new RunOptions
+            {
+                Evaluations = parse.GetValue(evaluations),
+                Workers = parse.GetValue(workers) ?? Environment.ProcessorCount,
+                Seed = parse.GetValue(seed) ?? 1,
+                Proposer = choice.Name,
+                UnsafeNoSandbox = parse.GetValue(unsafeNoSandbox),
+                ReplayPath = choice.ReplayPath,
+                ImproverPath = choice.ImproverPath,
+            };
+            if (options.Workers < 1)
+                throw new CliException($"--workers must be at least 1 (found {options.Workers}).");
+            using var observer = new ProgressObserver(quiet: parse.GetValue(json));
+            var controller = new RunController(spec, store, sandbox, choice.Create(spec, options.Seed), options, observer);
+            var summary = await controller.RunAsync(ct);
+            observer.Dispose();
+            if (parse.GetValue(json))
+                JsonOut.Write(Summaries.ToJson(summary));
+            else
+                PrintSummary(summary, spec.Objective.Metric);
+            return summary.State == RunState.Stopped && ct.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static void PrintSummary(RunSummary summary, string metric)
+    {
+        Console.Out.WriteLine($"{summary.State.ToWire()}: {summary.EndedReason}");
+        Console.Out.WriteLine($"  evaluations  {summary.Evaluations}{(summary.EvaluationLimit is { } l ? $" of {l}" : "")}, {summary.SandboxRuns} sandbox runs, {summary.CpuSeconds:0.0} CPU s, {summary.WallSeconds:0.0} s wall");
+        Console.Out.WriteLine($"  outcomes     {string.Join(", ", summary.Outcomes.Select(o => $"{o.Key} {o.Value}"))}");
+        Console.Out.WriteLine(summary.BestId is { } id
+            ? $"  best         {Summaries.Short(id)}  {metric} = {summary.BestScore:G10}"
+            : "  best         none (no candidate was assessed ok)");
+    }
+}

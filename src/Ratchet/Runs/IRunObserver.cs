@@ -1,0 +1,27 @@
+using Ratchet.Storage;
+
+namespace Ratchet.Runs;
+
+/// <summary>Receives what a run does, for live displays. Called on the controller's loop: keep it quick.</summary>
+public interface IRunObserver
+{
+    /// <summary>A notable line for people (a promotion, a resume, the end).</summary>
+    void Line(string text);
+
+    /// <summary>A candidate was decided.</summary>
+    void Decided(CandidateRecord candidate, RunSummary progress);
+}
+
+/// <summary>An observer that ignores everything.</summary>
+public sealed class NullRunObserver : IRunObserver
+{
+    public static NullRunObserver Instance { get; } = new();
+
+    public void Line(string text)
+    {
+    }
+
+    public void Decided(CandidateRecord candidate, RunSummary progress)
+    {
+    }
+}

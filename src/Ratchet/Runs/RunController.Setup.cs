@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Ratchet.Evaluation;
+using Ratchet.Proposers;
+using Ratchet.Storage;
+using Ratchet.Tasks;
+
+namespace Ratchet.Runs;
+
+public sealed partial class RunController
+{
+    private const string ProtectedFilesMetaKey = "protected_files";
+
+    /// <summary>Creates the run, or rebuilds the loop's state from the store. Returns null for a new run,
+    /// true for a resume with work to do, false for a run with nothing left.</summary>
+    private bool? Setup()
+    {
+        _limits = BudgetLimits.From(_options, _task.Budget);
+        _protected = ProtectedFiles.Snapshot(_task, _store.Directory);
+        var existing = _store.GetRun();
+        if (existing is null)
+        {
+            CreateRun();
+            return null;
+        }
+        _run = existing;
+        CheckSameTask();
+        _wallBefore = existing.WallSeconds;
+        _proposalsMade = existing.ProposalsMade;
+        Rebuild();
+        _proposingStopped = CanProposeReason();
+        if (_queue.Count == 0 && _proposingStopped is not null)
+            return false;
+        var wasInterrupted = existing.State == RunState.Running;
+        _store.Write(tx =>
+        {
+            Store.SetRunState(tx, RunState.Running);
+            Store.UpdateRunConfig(tx, ConfigJson(existing.Seed), Ledger.CanonicalJson.From(SandboxDescription()));
+            tx.Append("run-resumed", new
+            {
+                previous_state = wasInterrupted ? "interrupted" : existing.State.ToWire(),
+                evaluations = _counted,
+                pending = _queue.Count,
+                workers = Workers,
+                limit = _limits.Evaluations?.Value,
+                sandbox = SandboxDescription(),
+            });
+        });
+        _run = _run with { State = RunState.Running };
+        _observer.Line(wasInterrupted
+            ? $"resuming an interrupted run: {_counted} evaluations recorded, {_queue.Count} pending"
+            : $"resuming a {existing.State.ToWire()} run: {_counted} evaluations recorded, {_queue.Count} pending");
+        return true;
+    }
+
+    private void CreateRun()
+    {
+        var root = ProgramSnapshot.Read(_task);
+        _run = new RunRecord(_task.Name, _protected.Hash, (long)_options.Seed, Workers, _proposer.Name,
+            ConfigJson((long)_options.Seed),
+            RunState.Running, null, 1, 0, Ledger.CanonicalJson.From(SandboxDescription()), _store.Now());
+        _store.Write(tx =>
+        {
+            Store.CreateRun(tx, _run);
+            tx.Execute("INSERT OR REPLACE INTO meta(key, value) VALUES ($k, $v)",
+                ("$k", ProtectedFilesMetaKey), ("$v", JsonSerializer.Serialize(_protected.Files, Json.Options)));
+            tx.Append("run-started", new
+            {
+                task = _task.Name,
+                task_hash = _protected.Hash,
+                program_files = _task.Program.Files,
+                objective = new { metric = _task.Objective.Metric, direction = _task.Objective.Direction.ToString().ToLowerInvariant(), repeats = _task.Objective.Repeats },
+                isolation = _task.WeakerIsolation ? "weaker: [evaluate] runs candidate and scorer in one sandbox" : "run and score in separate sandboxes",
+                sandbox = SandboxDescription(),
+                seed = _options.Seed,
+                workers = Workers,
+                proposer = _proposer.Name,
+                limit = _limits.Evaluations is { } l ? new { value = l.Value, source = l.Source } : null,
+                ledger_key = _store.Key.Fingerprint,
+            });
+            Store.InsertCandidate(tx, new NewCandidate(root.Id, 0, 0, "initial", null, "initial", null, root.Files, TextDiff.Unified(new Dictionary<string, string>(), root.Files)));
+            tx.Append("proposal", new { candidate = root.Id, seq = 0, label = "initial", @operator = "initial" });
+        });
+        _root = new CandidateView(root.Id, root, null, null);
+        _queue.AddLast(new QueueItem(0, root.Id, root, null, "initial", null));
+        _nextSeq = 1;
+        _counted = 1;
+        _proposalsMade = 1;
+        _observer.Line($"run started: task {_task.Name}, sandbox {_sandbox.Info.Mode}, {Workers} worker(s), seed {_options.Seed}");
+    }
+
+    private void CheckSameTask()
+    {
+        if (_protected.Hash == _run.TaskHash)
+            return;
+        var storedJson = _store.Scalar<string>("SELECT value FROM meta WHERE key = $k", ("$k", ProtectedFilesMetaKey));
+        var stored = storedJson is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(storedJson, Json.Options)!;
+        var changed = _protected.Files.Keys.Union(stored.Keys)
+            .Where(p => !_protected.Files.TryGetValue(p, out var now) || !stored.TryGetValue(p, out var then) || now != then)
+            .Order(StringComparer.Ordinal).ToArray();
+        throw new RunException(
+            $"the task's protected files changed since this run started ({string.Join(", ", changed.Take(5))}{(changed.Length > 5 ? ", ..." : "")}); " +
+            "Ratchet does not mix results measured under different rules. Restore those files, or start a new run with --state <new folder>.");
+    }
+
+    /// <summary>Replays every decision into the proposer and reloads the undecided candidates, in order.</summary>
+    private void Rebuild()
+    {
+        double? championScore = null;
+        foreach (var candidate in _store.Candidates())
+        {
+            _counted++;
+            _nextSeq = candidate.Seq + 1;
+            _cpuSeconds += candidate.CpuSeconds;
+            _sandboxRuns += candidate.SandboxRuns;
+            if (candidate.Outcome is { } outcome)
+                _outcomes[outcome.ToWire()] = _outcomes.GetValueOrDefault(outcome.ToWire()) + 1;
+            var program = _store.LoadProgram(candidate.Id);
+            if (candidate.Seq == 0)
+                _root = new CandidateView(candidate.Id, program, candidate.Score, candidate.Metrics);
+            if (!candidate.IsDecided)
+            {
+                var item = new QueueItem(candidate.Seq, candidate.Id, program, candidate.Parent, candidate.Operator, championScore);
+                if (candidate.IsEvaluated)
+                    item.Report = ReportOf(candidate);
+                _queue.AddLast(item);
+                continue;
+            }
+            var view = new CandidateView(candidate.Id, program, candidate.Outcome == Outcome.Ok ? candidate.Score : null, candidate.Metrics);
+            if (candidate.Promoted)
+            {
+                _champion = view;
+                championScore = candidate.Score;
+            }
+            _proposer.Observe(new Decision(candidate.Seq, view, candidate.Parent, candidate.Operator,
+                candidate.Outcome ?? Outcome.Rejected, candidate.Promoted, championScore));
+        }
+    }
+
+    private static EvaluationReport ReportOf(CandidateRecord candidate) => new()
+    {
+        Outcome = candidate.Outcome!.Value,
+        Reasons = candidate.Reasons,
+        Score = candidate.Score,
+        Metrics = candidate.Metrics,
+        RepeatScores = candidate.RepeatScores,
+        Holdout = candidate.Holdout,
+        Resources = candidate.Resources ?? Sandbox.ResourceUsage.Zero,
+        Artifacts = candidate.Artifacts ?? Artifacts.Empty,
+    };
+
+    private string ConfigJson(long seed) => Ledger.CanonicalJson.From(new
+    {
+        workers = Workers,
+        evaluations = _options.Evaluations,
+        seed,
+        proposer = _proposer.Name,
+        replay = _options.ReplayPath,
+        improver = _options.ImproverPath,
+    });
+
+    private object SandboxDescription() => new
+    {
+        mode = _sandbox.Info.Mode,
+        version = _sandbox.Info.Version,
+        cgroup = _sandbox.Info.Cgroup,
+        warnings = _sandbox.Info.Warnings,
+        unsafe_no_sandbox = _options.UnsafeNoSandbox,
+    };
+}

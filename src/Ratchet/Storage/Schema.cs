@@ -1,0 +1,68 @@
+namespace Ratchet.Storage;
+
+/// <summary>The SQLite schema. One run per state folder; candidates are content-addressed by program id.</summary>
+internal static class Schema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+        CREATE TABLE IF NOT EXISTS run(
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            task_name TEXT NOT NULL,
+            task_hash TEXT NOT NULL,
+            seed INTEGER NOT NULL,
+            lookahead INTEGER NOT NULL,
+            proposer TEXT NOT NULL,
+            config TEXT NOT NULL,
+            state TEXT NOT NULL,
+            ended_reason TEXT,
+            proposals_made INTEGER NOT NULL DEFAULT 0,
+            wall_seconds REAL NOT NULL DEFAULT 0,
+            sandbox TEXT NOT NULL,
+            created TEXT NOT NULL) STRICT;
+        CREATE TABLE IF NOT EXISTS blobs(hash TEXT PRIMARY KEY, content TEXT NOT NULL) STRICT;
+        CREATE TABLE IF NOT EXISTS candidates(
+            id TEXT PRIMARY KEY,
+            seq INTEGER NOT NULL UNIQUE,
+            proposal_index INTEGER NOT NULL,
+            label TEXT NOT NULL,
+            parent TEXT,
+            operator TEXT NOT NULL,
+            meta TEXT,
+            files TEXT NOT NULL,
+            diff TEXT NOT NULL,
+            length INTEGER NOT NULL,
+            status TEXT NOT NULL,
+            outcome TEXT,
+            score REAL,
+            metrics TEXT,
+            repeat_scores TEXT,
+            holdout_score REAL,
+            holdout TEXT,
+            reasons TEXT NOT NULL DEFAULT '[]',
+            promoted INTEGER NOT NULL DEFAULT 0,
+            resources TEXT,
+            artifacts TEXT,
+            sandbox_runs INTEGER NOT NULL DEFAULT 0,
+            cpu_seconds REAL NOT NULL DEFAULT 0,
+            proposed_at TEXT NOT NULL,
+            evaluated_at TEXT,
+            decided_at TEXT) STRICT;
+        CREATE INDEX IF NOT EXISTS candidates_status ON candidates(status);
+        CREATE INDEX IF NOT EXISTS candidates_outcome ON candidates(outcome);
+        CREATE TABLE IF NOT EXISTS champions(
+            n INTEGER PRIMARY KEY,
+            candidate TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            score REAL,
+            at TEXT NOT NULL) STRICT;
+        CREATE TABLE IF NOT EXISTS ledger(
+            seq INTEGER PRIMARY KEY,
+            time TEXT NOT NULL,
+            type TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            prev TEXT NOT NULL,
+            hash TEXT NOT NULL) STRICT;
+        """;
+}

@@ -1,0 +1,131 @@
+using Microsoft.Data.Sqlite;
+using Ratchet.Ledger;
+
+namespace Ratchet.Storage;
+
+/// <summary>The run's durable state in one SQLite file (WAL). Every state change commits in one transaction
+/// together with its ledger event, so a crash at any instant loses nothing and duplicates nothing.</summary>
+public sealed partial class Store : IDisposable
+{
+    public const string DatabaseFileName = "ratchet.db";
+
+    private readonly SqliteConnection _connection;
+    private readonly TimeProvider _time;
+
+    private Store(SqliteConnection connection, string directory, string storeId, LedgerKey key, HeadFile head, TimeProvider time)
+    {
+        _connection = connection;
+        Directory = directory;
+        StoreId = storeId;
+        Key = key;
+        Head = head;
+        _time = time;
+    }
+
+    /// <summary>The state folder (by default <c>&lt;task&gt;/.ratchet</c>).</summary>
+    public string Directory { get; }
+
+    public string DatabasePath => Path.Combine(Directory, DatabaseFileName);
+
+    /// <summary>Random id of this store, also the name of its head file.</summary>
+    public string StoreId { get; }
+
+    public LedgerKey Key { get; }
+
+    public HeadFile Head { get; }
+
+    /// <summary>True when a store (database file) exists in <paramref name="stateDirectory"/>.</summary>
+    public static bool Exists(string stateDirectory) => File.Exists(Path.Combine(stateDirectory, DatabaseFileName));
+
+    /// <summary>Opens the store in <paramref name="stateDirectory"/>, creating it (and the ledger key) when absent.</summary>
+    public static Store Open(string stateDirectory, RatchetHome home, TimeProvider? time = null, bool create = true)
+    {
+        var directory = Path.GetFullPath(stateDirectory);
+        if (!create && !Exists(directory))
+            throw new StoreException($"no Ratchet state in {directory}: nothing has run here yet. Start with `ratchet run <task>` (or pass the --state folder the run used).");
+        System.IO.Directory.CreateDirectory(directory);
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, DatabaseFileName),
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+            DefaultTimeout = 30,
+        }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
+        string storeId;
+        using (var transaction = connection.BeginTransaction(deferred: false))
+        {
+            Execute(connection, Schema.Create, transaction);
+            storeId = ReadMeta(connection, "store_id", transaction) ?? CreateMeta(connection, transaction);
+            transaction.Commit();
+        }
+        var key = LedgerKey.LoadOrCreate(home);
+        return new Store(connection, directory, storeId, key, new HeadFile(home, storeId), time ?? TimeProvider.System);
+    }
+
+    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction; ledger events appended inside it commit with it.</summary>
+    public T Write<T>(Func<StoreTransaction, T> work)
+    {
+        using var transaction = _connection.BeginTransaction(deferred: false);
+        var tx = new StoreTransaction(_connection, transaction, Key.Bytes, _time);
+        var result = work(tx);
+        transaction.Commit();
+        if (tx.LastEntry is { } last)
+            Head.Advance(last.Seq, last.Hash);
+        return result;
+    }
+
+    public void Write(Action<StoreTransaction> work) => Write<object?>(tx =>
+    {
+        work(tx);
+        return null;
+    });
+
+    /// <summary>Current UTC time in the store's timestamp format.</summary>
+    public string Now() => Timestamp(_time.GetUtcNow());
+
+    internal static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+
+    internal SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        return command;
+    }
+
+    public void Dispose()
+    {
+        _connection.Close();
+        _connection.Dispose();
+    }
+
+    private static string CreateMeta(SqliteConnection connection, SqliteTransaction transaction)
+    {
+        var id = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO meta(key, value) VALUES ('store_id', $id), ('schema', $schema)";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$schema", Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        command.ExecuteNonQuery();
+        return id;
+    }
+
+    private static string? ReadMeta(SqliteConnection connection, string key, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT value FROM meta WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        return command.ExecuteScalar() as string;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+}

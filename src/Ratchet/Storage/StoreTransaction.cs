@@ -1,0 +1,71 @@
+using Microsoft.Data.Sqlite;
+using Ratchet.Ledger;
+
+namespace Ratchet.Storage;
+
+/// <summary>One open write transaction: state changes plus the ledger events that describe them.</summary>
+public sealed class StoreTransaction
+{
+    private readonly SqliteConnection _connection;
+    private readonly SqliteTransaction _transaction;
+    private readonly LedgerHasher _hasher;
+    private readonly TimeProvider _time;
+
+    internal StoreTransaction(SqliteConnection connection, SqliteTransaction transaction, byte[] key, TimeProvider time)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _hasher = new LedgerHasher(key);
+        _time = time;
+    }
+
+    /// <summary>The last entry appended in this transaction.</summary>
+    public LedgerEntry? LastEntry { get; private set; }
+
+    public string Now() => Store.Timestamp(_time.GetUtcNow());
+
+    /// <summary>Appends a ledger event; <paramref name="payload"/> is serialized as canonical JSON.</summary>
+    public LedgerEntry Append(string type, object payload)
+    {
+        long seq;
+        string prev;
+        if (LastEntry is { } last)
+        {
+            (seq, prev) = (last.Seq + 1, last.Hash);
+        }
+        else
+        {
+            // Read the tail inside the transaction: other processes (approve, pause) append too.
+            using var tail = Command("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1");
+            using var reader = tail.ExecuteReader();
+            (seq, prev) = reader.Read() ? (reader.GetInt64(0) + 1, reader.GetString(1)) : (1L, LedgerHasher.GenesisHash);
+        }
+        var entry = _hasher.Seal(seq, Now(), type, CanonicalJson.From(payload), prev);
+        using var insert = Command("INSERT INTO ledger(seq, time, type, payload, prev, hash) VALUES ($seq, $time, $type, $payload, $prev, $hash)");
+        insert.Parameters.AddWithValue("$seq", entry.Seq);
+        insert.Parameters.AddWithValue("$time", entry.Time);
+        insert.Parameters.AddWithValue("$type", entry.Type);
+        insert.Parameters.AddWithValue("$payload", entry.Payload);
+        insert.Parameters.AddWithValue("$prev", entry.PrevHash);
+        insert.Parameters.AddWithValue("$hash", entry.Hash);
+        insert.ExecuteNonQuery();
+        LastEntry = entry;
+        return entry;
+    }
+
+    internal SqliteCommand Command(string sql)
+    {
+        var command = _connection.CreateCommand();
+        command.Transaction = _transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    internal int Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql);
+        foreach (var (name, value) in parameters)
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,194 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Ratchet.IntegrationTests.Support;
+
+namespace Ratchet.IntegrationTests.Cli;
+
+public sealed class RunCliTests
+{
+    private static JsonElement Json(string text) => JsonDocument.Parse(text).RootElement;
+
+    [Fact]
+    public async Task Run_Replay_ThenEveryReadingVerb_ShowsTheSameRun()
+    {
+        using var task = PythonTask.Create();
+        var replay = task.Replay(("better", PythonTask.WithValue(2)), ("worse", PythonTask.WithValue(0.5)), ("best", PythonTask.WithValue(3)));
+        var run = await task.Ratchet.RunAsync("run", task.Dir, "--replay", replay, "--workers", "1", "--json");
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var summary = Json(run.Stdout);
+        Assert.Equal("finished", summary.GetProperty("state").GetString());
+        Assert.Equal(4, summary.GetProperty("evaluations").GetInt64());
+        Assert.Equal(3.0, summary.GetProperty("best").GetProperty("score").GetDouble());
+
+        var status = Json((await task.Ratchet.RunAsync("status", task.Dir, "--json")).Stdout);
+        Assert.Equal("finished", status.GetProperty("state").GetString());
+        Assert.Equal(4, status.GetProperty("evaluations").GetInt64());
+        Assert.Equal(4, status.GetProperty("outcomes").GetProperty("ok").GetInt64());
+        Assert.Equal("bubblewrap", status.GetProperty("sandbox").GetProperty("mode").GetString());
+        var bestId = status.GetProperty("best").GetProperty("id").GetString()!;
+
+        var candidates = Json((await task.Ratchet.RunAsync("candidates", task.Dir, "--json")).Stdout).EnumerateArray().ToArray();
+        Assert.Equal(["initial", "better", "worse", "best"], candidates.Select(c => c.GetProperty("label").GetString()));
+        Assert.Equal(["accepted", "accepted", "accepted", "champion"], candidates.Select(c => c.GetProperty("status").GetString()));
+        Assert.Equal([true, true, false, true], candidates.Select(c => c.GetProperty("promoted").GetBoolean()));
+        Assert.True(candidates[0].GetProperty("parent").ValueKind == JsonValueKind.Null);
+        foreach (var key in new[] { "id", "label", "parent", "status", "outcome", "score", "reasons", "promoted" })
+            Assert.True(candidates[1].TryGetProperty(key, out _), key);
+
+        var show = await task.Ratchet.RunAsync("show", task.Dir, bestId[..8]);
+        Assert.Contains("-VALUE = 2", show.Stdout);
+        Assert.Contains("+VALUE = 3", show.Stdout);
+        Assert.Contains("holdout", show.Stdout);
+
+        var outDir = Path.Combine(task.Root, "best");
+        Assert.Equal(0, (await task.Ratchet.RunAsync("best", task.Dir, "--out", outDir)).ExitCode);
+        Assert.Equal(PythonTask.WithValue(3), File.ReadAllText(Path.Combine(outDir, "program.py")));
+
+        var log = (await task.Ratchet.RunAsync("log", task.Dir, "--json")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var types = log.Select(l => Json(l).GetProperty("type").GetString()).ToArray();
+        Assert.Equal("run-started", types[0]);
+        Assert.Equal("run-finished", types[^1]);
+        Assert.Equal(3, types.Count(t => t == "promotion"));
+        Assert.Equal(4, types.Count(t => t == "evaluation"));
+
+        Assert.Equal(0, (await task.Ratchet.RunAsync("audit", "verify", task.Dir)).ExitCode);
+
+        var jsonl = Path.Combine(task.Root, "runs.jsonl");
+        Assert.Equal(0, (await task.Ratchet.RunAsync("export", task.Dir, "--jsonl", jsonl)).ExitCode);
+        Assert.Equal(4, File.ReadAllLines(jsonl).Length);
+        var gitDir = Path.Combine(task.Root, "lineage");
+        var export = await task.Ratchet.RunAsync("export", task.Dir, "--git", gitDir);
+        Assert.True(export.ExitCode == 0, export.ToString());
+        var gitLog = Process.Start(new ProcessStartInfo("git", ["-C", gitDir, "log", "--format=%s"]) { RedirectStandardOutput = true })!;
+        var subjects = (await gitLog.StandardOutput.ReadToEndAsync()).Trim().Split('\n');
+        Assert.Equal(3, subjects.Length);
+        Assert.StartsWith("#3 best: score 3", subjects[0]);
+    }
+
+    [Fact]
+    public async Task Run_KilledWithSigkillAtAnyMoment_ThenRerun_FinishesWithExactlyNEvaluations()
+    {
+        using var task = PythonTask.Create();
+        var proposals = Enumerable.Range(1, 40).Select(i => ($"v{i}", PythonTask.WithValue(1 + i * 0.01))).ToArray();
+        var replay = task.Replay(proposals);
+        var args = new[] { "run", task.Dir, "--replay", replay, "--evaluations", "25", "--workers", "2" };
+        for (var kill = 0; kill < 2; kill++)
+        {
+            using var process = task.Ratchet.Start(args);
+            await WaitForEvaluations(task, 4 + kill * 6, process);
+            process.Kill();
+            await process.WaitForExitAsync();
+            var status = Json((await task.Ratchet.RunAsync("status", task.Dir, "--json")).Stdout);
+            Assert.Equal("interrupted", status.GetProperty("state").GetString());
+        }
+        var final = await task.Ratchet.RunAsync(args);
+        Assert.True(final.ExitCode == 0, final.ToString());
+        var candidates = Json((await task.Ratchet.RunAsync("candidates", task.Dir, "--json")).Stdout).EnumerateArray().ToArray();
+        Assert.Equal(25, candidates.Length);
+        Assert.Equal(25, candidates.Select(c => c.GetProperty("id").GetString()).Distinct().Count());
+        Assert.Equal(["initial", .. Enumerable.Range(1, 24).Select(i => $"v{i}")], candidates.Select(c => c.GetProperty("label").GetString()));
+        Assert.All(candidates, c => Assert.NotEqual("pending", c.GetProperty("status").GetString()));
+        var log = (await task.Ratchet.RunAsync("log", task.Dir, "--json")).Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(25, log.Count(l => Json(l).GetProperty("type").GetString() == "evaluation"));
+        var verify = await task.Ratchet.RunAsync("audit", "verify", task.Dir);
+        Assert.True(verify.ExitCode == 0, verify.ToString());
+    }
+
+    private static async Task WaitForEvaluations(TaskFolder task, int count, Process process)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            if (File.Exists(task.DatabasePath))
+            {
+                try
+                {
+                    using var db = new SqliteConnection($"Data Source={task.DatabasePath};Mode=ReadOnly;Pooling=False");
+                    db.Open();
+                    using var command = db.CreateCommand();
+                    command.CommandText = "SELECT count(*) FROM candidates WHERE outcome IS NOT NULL";
+                    if ((long)command.ExecuteScalar()! >= count)
+                        return;
+                }
+                catch (SqliteException)
+                {
+                }
+            }
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"fewer than {count} evaluations after 90 s (exited: {process.HasExited})");
+    }
+
+    [Theory]
+    [InlineData("edit", "UPDATE ledger SET payload = payload || ' ' WHERE seq = 5")]
+    [InlineData("delete", "DELETE FROM ledger WHERE seq = 5")]
+    [InlineData("reorder", "UPDATE ledger SET seq = -1 WHERE seq = 5; UPDATE ledger SET seq = 5 WHERE seq = 6; UPDATE ledger SET seq = 6 WHERE seq = -1")]
+    [InlineData("truncate", "DELETE FROM ledger WHERE seq > 5")]
+    public async Task AuditVerify_AfterTampering_ExitsOneAndNamesTheFirstBadEvent(string kind, string sql)
+    {
+        using var task = PythonTask.Create();
+        var replay = task.Replay(("a", PythonTask.WithValue(2)), ("b", PythonTask.WithValue(3)));
+        Assert.Equal(0, (await task.Ratchet.RunAsync("run", task.Dir, "--replay", replay, "--workers", "1")).ExitCode);
+        Assert.Equal(0, (await task.Ratchet.RunAsync("audit", "verify", task.Dir)).ExitCode);
+        using (var db = new SqliteConnection($"Data Source={task.DatabasePath};Pooling=False"))
+        {
+            db.Open();
+            using var command = db.CreateCommand();
+            command.CommandText = sql;
+            Assert.True(command.ExecuteNonQuery() > 0, kind);
+        }
+        var verify = await task.Ratchet.RunAsync("audit", "verify", task.Dir, "--json");
+        Assert.Equal(1, verify.ExitCode);
+        var result = Json(verify.Stdout);
+        Assert.False(result.GetProperty("intact").GetBoolean());
+        Assert.Equal(kind == "truncate" ? 6 : 5, result.GetProperty("first_bad_seq").GetInt64());
+    }
+
+    [Fact]
+    public async Task Run_MalformedTaskFile_ExitsTwoWithEveryErrorAndNoStackTrace()
+    {
+        using var task = PythonTask.Create();
+        task.Write("ratchet.toml", """
+            name = "bad"
+            [program]
+            files = ["program.py"]
+            [run]
+            comand = ["python3", "program.py"]
+            [score]
+            command = ["python3", "score.py"]
+            inputs = ["score.py", "missing.json"]
+            [objective]
+            metric = "score"
+            direction = "upward"
+
+            """);
+        var run = await task.Ratchet.RunAsync("run", task.Dir);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("comand", run.Stderr);
+        Assert.Contains("did you mean 'command'?", run.Stderr);
+        Assert.Contains("missing.json", run.Stderr);
+        Assert.Contains("upward", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        Assert.False(Directory.Exists(task.State));
+    }
+
+    [Fact]
+    public async Task Status_OfATaskNeverRun_SaysNew()
+    {
+        using var task = PythonTask.Create();
+        var status = await task.Ratchet.RunAsync("status", task.Dir, "--json");
+        Assert.Equal(0, status.ExitCode);
+        Assert.Equal("new", Json(status.Stdout).GetProperty("state").GetString());
+    }
+
+    [Fact]
+    public async Task Show_UnknownId_ExitsTwoNamingTheFix()
+    {
+        using var task = PythonTask.Create();
+        Assert.Equal(0, (await task.Ratchet.RunAsync("run", task.Dir, "--replay", task.Replay(("a", PythonTask.WithValue(2))))).ExitCode);
+        var show = await task.Ratchet.RunAsync("show", task.Dir, "ffffffff");
+        Assert.Equal(2, show.ExitCode);
+        Assert.Contains("ratchet candidates", show.Stderr);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text;
+using Ratchet.Sandbox;
+
+namespace Ratchet.Tests.Runs;
+
+/// <summary>An in-process stand-in for the sandbox that interprets tiny programs, for controller tests that must not
+/// depend on bubblewrap. The program file holds one instruction per line:
+/// <c>score X</c> (the run writes X), <c>crash</c> (exit 1), <c>delay MS</c> (sleep first), <c>garbage</c>
+/// (the scorer prints a non-JSON line).</summary>
+internal sealed class FakeSandbox : ISandbox
+{
+    private int _runs;
+
+    public SandboxInfo Info { get; } = new("fake", null, "none", []);
+
+    public int Runs => _runs;
+
+    public List<IReadOnlyDictionary<string, string>> Environments { get; } = [];
+
+    public async Task<SandboxExecution> RunAsync(SandboxRequest request, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _runs);
+        lock (Environments)
+            Environments.Add(request.Environment);
+        if (request.CollectResults)
+            return await RunPhaseAsync(request, cancellationToken);
+        var scoreFile = Path.Combine(request.RunResults!.HostDirectory, "score.txt");
+        var text = File.ReadAllText(scoreFile);
+        var stdout = text == "garbage" ? "not json" : $"{{\"score\": {text}}}";
+        return Execution(Termination.Exited, 0, stdout);
+    }
+
+    private static async Task<SandboxExecution> RunPhaseAsync(SandboxRequest request, CancellationToken ct)
+    {
+        var program = request.WorkFiles.Where(f => f.Content is not null).Select(f => Encoding.UTF8.GetString(f.Content!)).FirstOrDefault() ?? "";
+        string? score = null;
+        foreach (var line in program.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var parts = line.Split(' ', 2);
+            switch (parts[0])
+            {
+                case "delay":
+                    await Task.Delay(int.Parse(parts[1], CultureInfo.InvariantCulture), ct);
+                    break;
+                case "crash":
+                    return Execution(Termination.Exited, 1, "");
+                case "score":
+                    score = parts[1];
+                    break;
+                case "garbage":
+                    score = "garbage";
+                    break;
+            }
+        }
+        var dir = Path.Combine(Path.GetTempPath(), "ratchet-fake-" + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "score.txt"), score ?? "0");
+        return new SandboxExecution(() =>
+        {
+            Directory.Delete(dir, true);
+            return ValueTask.CompletedTask;
+        })
+        {
+            Termination = Termination.Exited,
+            ExitCode = 0,
+            Stdout = [],
+            Stderr = [],
+            Resources = new ResourceUsage(0.01, 0.01, 1),
+            Results = new SandboxResults(dir, [new ResultFile("score.txt", 1)]),
+        };
+    }
+
+    private static SandboxExecution Execution(Termination termination, int code, string stdout) => new()
+    {
+        Termination = termination,
+        ExitCode = code,
+        Stdout = Encoding.UTF8.GetBytes(stdout),
+        Stderr = [],
+        Resources = new ResourceUsage(0.01, 0.01, 1),
+    };
+}

@@ -1,0 +1,226 @@
+using Ratchet.Evaluation;
+using Ratchet.Ledger;
+using Ratchet.Proposers;
+using Ratchet.Proposers.Replay;
+using Ratchet.Runs;
+using Ratchet.Storage;
+using Ratchet.Tasks;
+
+namespace Ratchet.Tests.Runs;
+
+public sealed class RunControllerTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly RatchetHome _home;
+
+    public RunControllerTests() => _home = new RatchetHome(Path.Combine(_dir.Path, "home"));
+
+    public void Dispose() => _dir.Dispose();
+
+    private TaskSpec Task(string initial = "score 1\n", string direction = "maximize", int? budget = null)
+    {
+        var root = Path.Combine(_dir.Path, "task");
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "p.txt"), initial);
+        File.WriteAllText(Path.Combine(root, "score.txt"), "protected scorer\n");
+        return new TaskSpec
+        {
+            Name = "fake",
+            Root = root,
+            Program = new ProgramSpec(["p.txt"]),
+            Run = new PhaseSpec(["run"], [], []),
+            Score = new PhaseSpec(["score"], ["score.txt"], []),
+            Objective = new ObjectiveSpec("score", direction == "maximize" ? Direction.Maximize : Direction.Minimize),
+            Budget = new BudgetSpec(Evaluations: budget),
+        };
+    }
+
+    private static Proposal Files(string label, string content) =>
+        new(label, new ProposalChange.Files(new Dictionary<string, string> { ["p.txt"] = content }));
+
+    private Store OpenStore(string name = "state") => Store.Open(Path.Combine(_dir.Path, name), _home);
+
+    private static async Task<RunSummary> Run(TaskSpec task, Store store, IProposer proposer, int workers = 1, int? evaluations = null, CancellationToken ct = default) =>
+        await new RunController(task, store, new FakeSandbox(), proposer, new RunOptions { Workers = workers, Evaluations = evaluations }).RunAsync(ct);
+
+    [Fact]
+    public async Task Run_EvaluatesTheInitialProgramFirst_AsRootNamedInitial()
+    {
+        var task = Task();
+        using var store = OpenStore();
+        var summary = await Run(task, store, new ReplayProposer([]));
+        var root = store.Candidates().Single();
+        Assert.Equal("initial", root.Label);
+        Assert.Null(root.Parent);
+        Assert.Equal(0, root.Seq);
+        Assert.Equal(CandidateStatus.Champion, root.Status);
+        Assert.Equal(RunState.Finished, summary.State);
+        Assert.Equal("the replay proposer has no more proposals", summary.EndedReason);
+    }
+
+    [Fact]
+    public async Task Run_PromotesOnlyImprovements_InProposalOrder()
+    {
+        var task = Task("score 1\n");
+        using var store = OpenStore();
+        var summary = await Run(task, store, new ReplayProposer(
+        [
+            Files("better", "score 2\n"),
+            Files("worse", "score 0.5\n"),
+            Files("crash", "crash\n"),
+            Files("best", "score 3\n"),
+            Files("equal", "score 3 \n"),
+        ]));
+        var byLabel = store.Candidates().ToDictionary(c => c.Label);
+        Assert.Equal(CandidateStatus.Accepted, byLabel["better"].Status);
+        Assert.True(byLabel["better"].Promoted);
+        Assert.Equal(CandidateStatus.Accepted, byLabel["worse"].Status);
+        Assert.False(byLabel["worse"].Promoted);
+        Assert.Equal(CandidateStatus.Failed, byLabel["crash"].Status);
+        Assert.Equal(Outcome.Crashed, byLabel["crash"].Outcome);
+        Assert.Equal(CandidateStatus.Champion, byLabel["best"].Status);
+        Assert.Equal(CandidateStatus.Accepted, byLabel["equal"].Status);
+        Assert.Equal(3, summary.BestScore);
+        Assert.Equal(byLabel["initial"].Id, byLabel["better"].Parent);
+        Assert.Equal(byLabel["better"].Id, byLabel["best"].Parent);
+        Assert.True(store.VerifyLedger().Intact);
+    }
+
+    [Fact]
+    public async Task Run_ProposalTouchingAProtectedFile_IsRejectedBeforeRunning_AndCounted()
+    {
+        var task = Task();
+        using var store = OpenStore();
+        var sandbox = new FakeSandbox();
+        var proposer = new ReplayProposer([new Proposal("grader overwrite", new ProposalChange.Files(new Dictionary<string, string> { ["score.txt"] = "print 1e9" }))]);
+        var summary = await new RunController(task, store, sandbox, proposer, new RunOptions { Workers = 1 }).RunAsync(default);
+        var rejected = store.Candidates().Single(c => c.Label == "grader overwrite");
+        Assert.Equal(CandidateStatus.Rejected, rejected.Status);
+        Assert.Equal(Outcome.Rejected, rejected.Outcome);
+        Assert.Contains("score.txt", rejected.Reasons.Single());
+        Assert.Equal(2, summary.Evaluations);
+        Assert.Equal(2, sandbox.Runs);
+        Assert.Contains(store.ReadLedger(), e => e.Type == "rejection");
+    }
+
+    [Fact]
+    public async Task Run_DuplicateProgram_IsNotEvaluatedAgain_AndNotCounted()
+    {
+        var task = Task("score 1\n");
+        using var store = OpenStore();
+        var summary = await Run(task, store, new ReplayProposer([Files("same as initial", "score 1\n"), Files("new", "score 2\n"), Files("again", "score 2\n")]));
+        Assert.Equal(2, summary.Evaluations);
+        Assert.Equal(2, store.Candidates().Count());
+        Assert.Equal(2, store.ReadLedger().Count(e => e.Type == "duplicate"));
+    }
+
+    [Fact]
+    public async Task Run_StopsAtTheEvaluationLimit_AndSaysWhichLimit()
+    {
+        var task = Task(budget: 300);
+        using var store = OpenStore();
+        var proposals = Enumerable.Range(2, 20).Select(i => Files($"p{i}", $"score {i}\n")).ToArray();
+        var summary = await Run(task, store, new ReplayProposer(proposals), evaluations: 5);
+        Assert.Equal(5, summary.Evaluations);
+        Assert.Equal("evaluation limit reached: 5 of 5 (--evaluations 5)", summary.EndedReason);
+    }
+
+    [Fact]
+    public async Task Run_WithManyWorkersAndRandomDelays_GivesTheSameDecisionsAsOneWorker()
+    {
+        var random = new Random(7);
+        var proposals = Enumerable.Range(0, 30)
+            .Select(i => Files($"p{i}", $"delay {random.Next(0, 30)}\nscore {random.NextDouble() * 10:0.000}\n" + (i % 7 == 3 ? "crash\n" : "")))
+            .ToArray();
+        async Task<string[]> Decisions(int workers, string state)
+        {
+            using var store = OpenStore(state);
+            await Run(Task(), store, new ReplayProposer(proposals), workers);
+            return store.Candidates().Select(c => $"{c.Seq}:{c.Label}:{c.Status.ToWire()}:{c.Promoted}:{c.Parent?[..8]}").ToArray();
+        }
+        var one = await Decisions(1, "one");
+        var four = await Decisions(4, "four");
+        var fourAgain = await Decisions(4, "four-again");
+        Assert.Equal(four, fourAgain);
+        // With full-file proposals the parent is the only thing the lookahead may change: statuses must agree.
+        Assert.Equal(one.Select(StripParent), four.Select(StripParent));
+
+        static string StripParent(string s) => s[..s.LastIndexOf(':')];
+    }
+
+    [Fact]
+    public async Task Run_InterruptedAndResumed_EndsWithExactlyTheBudget_NoneLostNoneDuplicated()
+    {
+        var task = Task();
+        var proposals = Enumerable.Range(2, 40).Select(i => Files($"p{i}", $"delay 15\nscore {i}\n")).ToArray();
+        using (var store = OpenStore())
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(150));
+            var first = await Run(task, store, new ReplayProposer(proposals), workers: 2, evaluations: 20, ct: cts.Token);
+            Assert.Equal(RunState.Stopped, first.State);
+            Assert.InRange(store.Candidates().Count(c => c.IsDecided), 1, 19);
+        }
+        using (var store = OpenStore())
+        {
+            var second = await Run(task, store, new ReplayProposer(proposals), workers: 2, evaluations: 20);
+            Assert.Equal(RunState.Finished, second.State);
+            var all = store.Candidates().ToList();
+            Assert.Equal(20, all.Count);
+            Assert.All(all, c => Assert.True(c.IsDecided));
+            Assert.Equal(all.Count, all.Select(c => c.Id).Distinct().Count());
+            Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), all.Select(c => c.Seq));
+            Assert.Equal(20, store.ReadLedger().Count(e => e.Type == "evaluation"));
+            Assert.Equal(["initial", .. Enumerable.Range(2, 19).Select(i => $"p{i}")], all.Select(c => c.Label));
+            Assert.True(store.VerifyLedger().Intact);
+        }
+    }
+
+    [Fact]
+    public async Task Run_InvalidMetrics_AreATypedOutcome_NotACrash()
+    {
+        var task = Task();
+        using var store = OpenStore();
+        await Run(task, store, new ReplayProposer([Files("garbage", "garbage\n")]));
+        var bad = store.Candidates().Single(c => c.Label == "garbage");
+        Assert.Equal(Outcome.InvalidMetrics, bad.Outcome);
+        Assert.Equal(CandidateStatus.Failed, bad.Status);
+        Assert.Contains("not JSON", bad.Reasons.Single());
+    }
+
+    [Fact]
+    public async Task Run_SetsRatchetSeed_SameForEveryCandidateInARepeat()
+    {
+        var task = Task();
+        using var store = OpenStore();
+        var sandbox = new FakeSandbox();
+        await new RunController(task, store, sandbox, new ReplayProposer([Files("a", "score 2\n")]), new RunOptions { Workers = 1, Seed = 42 }).RunAsync(default);
+        var seeds = sandbox.Environments.Select(e => e["RATCHET_SEED"]).Distinct().ToArray();
+        Assert.Single(seeds);
+    }
+
+    [Fact]
+    public async Task Run_WhenProtectedFilesChangeBetweenRuns_RefusesToResume()
+    {
+        var task = Task();
+        using (var store = OpenStore())
+            await Run(task, store, new ReplayProposer([Files("a", "score 2\n")]), evaluations: 1);
+        File.WriteAllText(Path.Combine(task.Root, "score.txt"), "edited scorer\n");
+        using var again = OpenStore();
+        var error = await Assert.ThrowsAsync<RunException>(() => Run(task, again, new ReplayProposer([Files("a", "score 2\n")]), evaluations: 5));
+        Assert.Contains("score.txt", error.Message);
+        Assert.Contains("--state", error.Message);
+    }
+
+    [Fact]
+    public async Task Run_FinishedRun_ContinuesWhenTheLimitIsRaised()
+    {
+        var task = Task();
+        var proposals = Enumerable.Range(2, 10).Select(i => Files($"p{i}", $"score {i}\n")).ToArray();
+        using var store = OpenStore();
+        Assert.Equal(3, (await Run(task, store, new ReplayProposer(proposals), evaluations: 3)).Evaluations);
+        var more = await Run(task, store, new ReplayProposer(proposals), evaluations: 6);
+        Assert.Equal(6, more.Evaluations);
+        Assert.Equal(["initial", "p2", "p3", "p4", "p5", "p6"], store.Candidates().Select(c => c.Label));
+        Assert.Contains(store.ReadLedger(), e => e.Type == "run-resumed");
+    }
+}
