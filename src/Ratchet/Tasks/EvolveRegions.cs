@@ -114,14 +114,22 @@ public sealed class EvolveRegions
 
     /// <summary>Checks that <paramref name="changed"/> differs from this file only inside its regions.
     /// Returns null when it does, else a reason naming the first changed line outside a region.</summary>
-    public string? CheckChange(string changed)
+    public string? CheckChange(string changed) => CheckChange(changed, out _);
+
+    /// <summary>Like <see cref="CheckChange(string)"/>, also giving the 1-based line of <paramref name="changed"/>
+    /// where the problem is (0 when there is none).</summary>
+    public string? CheckChange(string changed, out int line)
     {
+        line = 0;
         if (!HasMarkers)
             return null;
-        if (!TryParse(changed, out var after, out var error))
+        if (!TryParse(changed, out var after, out var error, out line))
             return $"the evolve markers are broken in the new text: {error}";
         if (after.Regions.Count != Regions.Count)
+        {
+            line = LineOf(changed, FirstDifference(Text, changed));
             return $"the number of evolve blocks changed from {Regions.Count} to {after.Regions.Count}";
+        }
         var before = Outside;
         var now = after.Outside;
         for (var i = 0; i < before.Count; i++)
@@ -129,7 +137,7 @@ public sealed class EvolveRegions
             if (!string.Equals(before[i], now[i], StringComparison.Ordinal))
             {
                 var offset = i == 0 ? 0 : after.Regions[i - 1].End.GetOffset(changed.Length);
-                var line = LineOf(changed, offset + FirstDifference(before[i], now[i]));
+                line = LineOf(changed, offset + FirstDifference(before[i], now[i]));
                 return $"text outside the evolve blocks changed (line {line})";
             }
         }
