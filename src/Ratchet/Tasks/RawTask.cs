@@ -22,18 +22,11 @@ internal sealed class RawTask
 
 /// <summary>A <c>[run]</c>, <c>[score]</c> or <c>[evaluate]</c> table as written.</summary>
 internal sealed record RawPhase(
-    string Name,
-    TextPos Header,
     IReadOnlyList<string>? Command,
     IReadOnlyList<Located<string>>? Inputs,
-    IReadOnlyList<string>? Env)
-{
-    /// <summary>How a list of this phase is named in messages, e.g. "[run] inputs".</summary>
-    public string InputsTitle => $"[{Name}] inputs";
-}
+    IReadOnlyList<string>? Env);
 
 /// <summary>A <c>[holdout]</c> table as written: visible path to sealed source, each with its position.</summary>
 internal sealed record RawHoldout(
-    TextPos Header,
     IReadOnlyList<(Located<string> Visible, Located<string> Source)>? Inputs,
     IReadOnlyList<(Located<string> Visible, Located<string> Source)>? ScoreInputs);

@@ -28,7 +28,6 @@ internal sealed partial class TaskReader
         if (holdout is not null)
         {
             raw.Holdout = new RawHoldout(
-                holdout.Pos,
                 PathMap(holdout, TaskSchema.Holdout, "inputs"),
                 PathMap(holdout, TaskSchema.Holdout, "score_inputs"));
             if (holdout.Entries.Count == 0)
@@ -66,8 +65,6 @@ internal sealed partial class TaskReader
         }
         ok &= NoDuplicates(errors, env, $"[{section.Name}] env");
         return new RawPhase(
-            section.Name,
-            table.Pos,
             command?.Select(c => c.Value).ToArray(),
             TextList(table, section, "inputs") ?? (table.Find("inputs") is null ? [] : null),
             ok ? env?.Select(e => e.Value).Distinct().ToArray() ?? [] : null);
