@@ -45,13 +45,20 @@ public sealed class EvolveRegions
     }
 
     /// <summary>Finds the regions, or explains why the markers are malformed (nested, unmatched).</summary>
-    public static bool TryParse(string text, out EvolveRegions regions, out string? error)
+    public static bool TryParse(string text, out EvolveRegions regions, out string? error) =>
+        TryParse(text, out regions, out error, out _);
+
+    /// <summary>Like <see cref="TryParse(string, out EvolveRegions, out string?)"/>, also giving the 1-based line
+    /// of the faulty marker (the unclosed start marker when one is never closed), or 0 without an error.</summary>
+    public static bool TryParse(string text, out EvolveRegions regions, out string? error, out int errorLine)
     {
         var found = new List<Range>();
         var lineStart = 0;
         int? openAfter = null;
+        var openLine = 0;
         var lineNo = 0;
         error = null;
+        errorLine = 0;
         while (lineStart <= text.Length)
         {
             lineNo++;
@@ -74,6 +81,7 @@ public sealed class EvolveRegions
                     break;
                 }
                 openAfter = Math.Min(nextStart, text.Length);
+                openLine = lineNo;
             }
             else if (isEnd)
             {
@@ -87,8 +95,15 @@ public sealed class EvolveRegions
             }
             lineStart = nextStart;
         }
-        if (error is null && openAfter is not null)
+        if (error is not null)
+        {
+            errorLine = lineNo;
+        }
+        else if (openAfter is not null)
+        {
             error = $"{StartMarker} is never closed; add a line with {EndMarker}";
+            errorLine = openLine;
+        }
         var hasMarkers = found.Count > 0 || error is not null;
         regions = new EvolveRegions(text, hasMarkers ? found : [new Range(0, text.Length)], hasMarkers);
         return error is null;
@@ -99,14 +114,22 @@ public sealed class EvolveRegions
 
     /// <summary>Checks that <paramref name="changed"/> differs from this file only inside its regions.
     /// Returns null when it does, else a reason naming the first changed line outside a region.</summary>
-    public string? CheckChange(string changed)
+    public string? CheckChange(string changed) => CheckChange(changed, out _);
+
+    /// <summary>Like <see cref="CheckChange(string)"/>, also giving the 1-based line of <paramref name="changed"/>
+    /// where the problem is (0 when there is none).</summary>
+    public string? CheckChange(string changed, out int line)
     {
+        line = 0;
         if (!HasMarkers)
             return null;
-        if (!TryParse(changed, out var after, out var error))
+        if (!TryParse(changed, out var after, out var error, out line))
             return $"the evolve markers are broken in the new text: {error}";
         if (after.Regions.Count != Regions.Count)
+        {
+            line = LineOf(changed, FirstDifference(Text, changed));
             return $"the number of evolve blocks changed from {Regions.Count} to {after.Regions.Count}";
+        }
         var before = Outside;
         var now = after.Outside;
         for (var i = 0; i < before.Count; i++)
@@ -114,7 +137,7 @@ public sealed class EvolveRegions
             if (!string.Equals(before[i], now[i], StringComparison.Ordinal))
             {
                 var offset = i == 0 ? 0 : after.Regions[i - 1].End.GetOffset(changed.Length);
-                var line = LineOf(changed, offset + FirstDifference(before[i], now[i]));
+                line = LineOf(changed, offset + FirstDifference(before[i], now[i]));
                 return $"text outside the evolve blocks changed (line {line})";
             }
         }
