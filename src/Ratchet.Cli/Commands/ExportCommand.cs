@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Ratchet.Cli.Output;
 using Ratchet.Common;
+using Ratchet.Evaluation;
 using Ratchet.Storage;
 
 namespace Ratchet.Cli.Commands;

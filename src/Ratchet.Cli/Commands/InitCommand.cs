@@ -15,7 +15,10 @@ internal static class InitCommand
         command.SetAction(parse =>
         {
             var target = Path.GetFullPath(parse.GetValue(dir)!);
-            var files = TaskTemplate.Write(target);
+            var result = TaskTemplate.Write(target);
+            if (!result.Succeeded)
+                throw new CliException(result.Error!.Message);
+            var files = result.Written!;
             if (parse.GetValue(json))
             {
                 JsonOut.Write(new { task = target, files });

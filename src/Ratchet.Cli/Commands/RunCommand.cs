@@ -37,11 +37,12 @@ internal static class RunCommand
                 Console.Error.WriteLine($"created the ledger key at {store.Key.Path} (keep it: it is what makes this run's history verifiable)");
             var existing = store.GetRun();
             var choice = ProposerChoice.Resolve(existing, parse.GetValue(proposer), parse.GetValue(replay), parse.GetValue(improver));
-            var sandbox = SandboxFactory.Create(new SandboxOptions
+            var sandbox = SandboxFactory.Create(new SandboxOptions(context.StateDirectory, AllowUnsafe: parse.GetValue(unsafeNoSandbox))) switch
             {
-                StateDirectory = context.StateDirectory,
-                AllowUnsafe = parse.GetValue(unsafeNoSandbox),
-            });
+                SandboxCreation.Ready ready => ready.Sandbox,
+                SandboxCreation.Refused refused => throw new CliException(refused.Message, ExitCodes.Environment),
+                _ => throw new InvalidOperationException("unknown sandbox creation result"),
+            };
             if (!sandbox.Info.IsIsolated && !parse.GetValue(json))
                 Console.Error.WriteLine("WARNING: --unsafe-no-sandbox: candidates run WITHOUT isolation. This is recorded in the ledger and shown in status.");
             var options = new RunOptions

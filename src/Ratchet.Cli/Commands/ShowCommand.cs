@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Ratchet.Cli.Output;
 using Ratchet.Common;
+using Ratchet.Evaluation;
 using Ratchet.Storage;
 
 namespace Ratchet.Cli.Commands;

@@ -45,7 +45,7 @@ public sealed partial class RunController
             var parentId = proposal.ParentId ?? champion.Id;
             var parent = parentId == champion.Id ? champion.Program : _store.HasCandidate(parentId) ? _store.LoadProgram(parentId) : null;
             var intake = parent is null
-                ? new IntakeResult(champion.Program, $"the proposal names parent {parentId}, which is not a candidate of this run")
+                ? new IntakeResult(champion.Program.With(".unknown-parent", parentId), $"the proposal names parent {parentId}, which is not a candidate of this run")
                 : _intake.Materialize(proposal, parent);
             parent ??= champion.Program;
             var id = intake.Program.Id;
@@ -95,7 +95,7 @@ public sealed partial class RunController
                 item.Report = new EvaluationReport { Outcome = Outcome.Rejected, Reasons = [why] };
                 Store.RecordEvaluation(tx, program.Id, item.Report);
                 Count(item.Report);
-                tx.Append("rejection", new { candidate = program.Id, seq, stage = "before-run", by = "task-rules", reasons = item.Report.Reasons });
+                tx.Append("rejection", new { candidate = program.Id, seq, stage = "before-run", by = "task-rules", rule = intake.Rule?.ToString(), reasons = item.Report.Reasons });
             }
         });
         _counted++;

@@ -55,18 +55,18 @@ public sealed partial class RunController
     private void CreateRun()
     {
         var root = ProgramSnapshot.Read(_task);
-        _run = new RunRecord(_task.Name, _protected.Hash, (long)_options.Seed, Workers, _proposer.Name,
+        _run = new RunRecord(_task.Name, _protected.TaskHash, (long)_options.Seed, Workers, _proposer.Name,
             ConfigJson((long)_options.Seed),
             RunState.Running, null, 1, 0, Ledger.CanonicalJson.From(SandboxDescription()), _store.Now());
         _store.Write(tx =>
         {
             Store.CreateRun(tx, _run);
             tx.Execute("INSERT OR REPLACE INTO meta(key, value) VALUES ($k, $v)",
-                ("$k", ProtectedFilesMetaKey), ("$v", JsonSerializer.Serialize(_protected.Files, Json.Options)));
+                ("$k", ProtectedFilesMetaKey), ("$v", JsonSerializer.Serialize(ProtectedHashes(_protected), Json.Options)));
             tx.Append("run-started", new
             {
                 task = _task.Name,
-                task_hash = _protected.Hash,
+                task_hash = _protected.TaskHash,
                 program_files = _task.Program.Files,
                 objective = new { metric = _task.Objective.Metric, direction = _task.Objective.Direction.ToString().ToLowerInvariant(), repeats = _task.Objective.Repeats },
                 isolation = _task.WeakerIsolation ? "weaker: [evaluate] runs candidate and scorer in one sandbox" : "run and score in separate sandboxes",
@@ -90,12 +90,13 @@ public sealed partial class RunController
 
     private void CheckSameTask()
     {
-        if (_protected.Hash == _run.TaskHash)
+        if (_protected.TaskHash == _run.TaskHash)
             return;
         var storedJson = _store.Scalar<string>("SELECT value FROM meta WHERE key = $k", ("$k", ProtectedFilesMetaKey));
         var stored = storedJson is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(storedJson, Json.Options)!;
-        var changed = _protected.Files.Keys.Union(stored.Keys)
-            .Where(p => !_protected.Files.TryGetValue(p, out var now) || !stored.TryGetValue(p, out var then) || now != then)
+        var current = ProtectedHashes(_protected);
+        var changed = current.Keys.Union(stored.Keys)
+            .Where(p => !current.TryGetValue(p, out var now) || !stored.TryGetValue(p, out var then) || now != then)
             .Order(StringComparer.Ordinal).ToArray();
         throw new RunException(
             $"the task's protected files changed since this run started ({string.Join(", ", changed.Take(5))}{(changed.Length > 5 ? ", ..." : "")}); " +
@@ -147,6 +148,9 @@ public sealed partial class RunController
         Resources = candidate.Resources ?? Sandbox.ResourceUsage.Zero,
         Artifacts = candidate.Artifacts ?? Artifacts.Empty,
     };
+
+    private static SortedDictionary<string, string> ProtectedHashes(ProtectedFiles files) =>
+        new(files.Files.ToDictionary(f => f.Key, f => $"{f.Value.Kind}:{f.Value.Sha256}{f.Value.LinkTarget}"), StringComparer.Ordinal);
 
     private string ConfigJson(long seed) => Ledger.CanonicalJson.From(new
     {

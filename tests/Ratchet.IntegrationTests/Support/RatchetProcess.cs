@@ -6,7 +6,7 @@ namespace Ratchet.IntegrationTests.Support;
 /// <summary>Runs the real <c>ratchet</c> CLI (the built ratchet.dll) as a child process, with its own RATCHET_HOME.</summary>
 public sealed class RatchetProcess
 {
-    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "ratchet.dll");
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "Ratchet.Cli.dll");
 
     public RatchetProcess(string home) => Home = home;
 
