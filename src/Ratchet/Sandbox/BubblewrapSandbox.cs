@@ -68,6 +68,13 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
 
     public SandboxInfo Info { get; }
 
+    /// <summary>This process's staging owner id (part of its stage folders and cgroup names).</summary>
+    internal string Owner => _staging.Owner;
+
+    internal BubblewrapHost Host => _host;
+
+    internal string SeccompFile => _seccompFile;
+
     public async Task<SandboxExecution> RunAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
         RequestRules.Validate(request);

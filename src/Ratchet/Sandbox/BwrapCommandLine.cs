@@ -90,7 +90,8 @@ internal static class BwrapCommandLine
         AddBind(options, "--ro-bind", plan.MetaDirectory, "/ratchet");
         AddBind(options, "--bind", plan.OutDirectory, "/out");
         AddBind(options, "--ro-bind", plan.RunOutDirectory, "/run-out");
-        options.AddRange(["--chdir", "/work", "--seccomp", Number(SeccompFd)]);
+        // bwrap's root tmpfs is writable by the sandbox uid; nothing needs it once the mount points exist.
+        options.AddRange(["--remount-ro", "/", "--chdir", "/work", "--seccomp", Number(SeccompFd)]);
         return options;
     }
 

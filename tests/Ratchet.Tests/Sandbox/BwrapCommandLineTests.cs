@@ -69,7 +69,7 @@ public sealed class BwrapCommandLineTests
         Assert.Contains("--ro-bind /usr /usr", text);
         Assert.Contains("--ro-bind /etc /etc --ro-bind /opt/dotnet /opt/dotnet", text);
         Assert.Contains("--ro-bind /s/in/work /work --ro-bind /s/in/ratchet /ratchet --bind /s/out /out --ro-bind /r/out /run-out", text);
-        Assert.EndsWith("--chdir /work --seccomp 9", text);
+        Assert.EndsWith("--remount-ro / --chdir /work --seccomp 9", text);
         Assert.DoesNotContain("--bind / ", text);
     }
 

@@ -50,7 +50,9 @@ internal static class ResultsValidator
         var entries = 0;
         while (pending.TryPop(out var relativeFolder))
         {
-            foreach (var path in Directory.EnumerateFileSystemEntries(Path.Combine(root, relativeFolder)))
+            // Sorted, so that a refusal names the same path every time.
+            var names = Directory.EnumerateFileSystemEntries(Path.Combine(root, relativeFolder)).Take(MaxEntries + 1).Order(StringComparer.Ordinal);
+            foreach (var path in names)
             {
                 var relative = Path.Combine(relativeFolder, Path.GetFileName(path));
                 var shown = "out/" + relative;

@@ -1,7 +1,7 @@
 namespace Ratchet.Sandbox.Native;
 
 /// <summary>What <c>lstat</c> says about a path (via statx, whose layout is the same on every architecture).</summary>
-internal readonly record struct FileStatus(FileKind Kind, uint LinkCount, long Size, uint Mode)
+internal readonly record struct FileStatus(FileKind Kind, uint LinkCount, long Size, uint Mode, uint Uid)
 {
     private const uint StatxBasicStats = 0x7ff;
 
@@ -22,9 +22,10 @@ internal readonly record struct FileStatus(FileKind Kind, uint LinkCount, long S
         }
 
         var nlink = *(uint*)(buffer + 16);
+        var uid = *(uint*)(buffer + 20);
         var mode = *(ushort*)(buffer + 28);
         var size = *(long*)(buffer + 40);
-        return new FileStatus(KindOf(mode), nlink, size, (uint)mode & 0xfff);
+        return new FileStatus(KindOf(mode), nlink, size, (uint)mode & 0xfff, uid);
     }
 
     internal static FileKind KindOf(uint mode) => (mode & 0xf000) switch

@@ -13,7 +13,7 @@ public sealed class FileStatusTests
         File.CreateSymbolicLink(link, target);
 
         Assert.Equal(FileKind.SymbolicLink, FileStatus.Lstat(link)?.Kind);
-        Assert.Equal(new FileStatus(FileKind.Regular, 1, 5, FileStatus.Stat(link)!.Value.Mode), FileStatus.Stat(link));
+        Assert.Equal((FileKind.Regular, 1u, 5L), (FileStatus.Stat(link)!.Value.Kind, FileStatus.Stat(link)!.Value.LinkCount, FileStatus.Stat(link)!.Value.Size));
     }
 
     [Fact]
