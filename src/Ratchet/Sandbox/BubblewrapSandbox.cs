@@ -85,14 +85,13 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
         {
             cgroup = _host.Cgroups?.Create($"{_host.CgroupTag}-{_staging.Owner}-{stage.Id}", limits);
             var plan = Plan(request, stage, cgroup);
-            await File.WriteAllBytesAsync(stage.ArgsFile, BwrapCommandLine.ArgsFileContent(BwrapCommandLine.Options(plan)), cancellationToken)
-                .ConfigureAwait(false);
+            File.WriteAllBytes(stage.ArgsFile, BwrapCommandLine.ArgsFileContent(BwrapCommandLine.Options(plan)));
             var spec = new LaunchSpec(BwrapCommandLine.Argv(plan), LauncherEnvironment, "/", cgroup, pid =>
             {
                 Libc.kill(pid, Libc.SIGKILL);
                 cgroup?.KillAll();
             });
-            var seen = await _runner.RunAsync(spec, limits, cancellationToken).ConfigureAwait(false);
+            var seen = await _runner.RunAsync(spec, limits, proveTreeDead: request.CollectResults, cancellationToken).ConfigureAwait(false);
             return Conclude(request, stage, seen);
         }
         catch
@@ -106,18 +105,19 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
         }
     }
 
-    /// <summary>Releases this process's owner lock; stages still held by undisposed executions stay until disposed.</summary>
-    public void Dispose() => _staging.Dispose();
+    /// <summary>Finishes queued cleanups, then releases this process's owner lock; stages still held by undisposed
+    /// executions stay until the next start removes them.</summary>
+    public void Dispose()
+    {
+        Janitor.Shared.WaitIdle(TimeSpan.FromSeconds(5));
+        _staging.Dispose();
+    }
 
     private SandboxExecution Conclude(SandboxRequest request, Stage stage, RunObservation seen)
     {
         var status = BwrapStatus.Read(stage.StatusFile);
         var started = status is not null || seen.Killed is not null;
-        var check = request.CollectResults ? ResultsValidator.Check(stage.Out, request.Limits.OutputBytes, stage.IsMounted) : null;
-        if (check?.Results is { } accepted)
-        {
-            ResultsValidator.Seal(accepted, chownToRoot: _host.IsRoot);
-        }
+        var check = request.CollectResults ? ResultsValidator.CheckAfter(seen.TreeDead, stage.Out, request.Limits.OutputBytes, stage.IsMounted) : null;
 
         var verdict = TerminationClassifier.Classify(new RunFacts(
             seen, request.Limits, status ?? seen.ExitStatus, started, check?.Refusal, check?.Full ?? false));
@@ -128,18 +128,27 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
 
         return ExecutionResult.Build(verdict, seen, check?.Results, () =>
         {
-            stage.Release();
+            Janitor.Shared.Enqueue(stage.Release);
             return ValueTask.CompletedTask;
         });
     }
 
+    /// <summary>Removes the cgroup now when it is empty, else once bwrap's pid 1 has finished dying.</summary>
     private static void RemoveCgroup(SandboxCgroup? cgroup)
     {
-        for (var attempt = 0; cgroup is not null && !cgroup.TryRemove() && attempt < 50; attempt++)
+        if (cgroup is null || cgroup.TryRemove())
         {
-            cgroup.KillAll();
-            Thread.Sleep(2);
+            return;
         }
+
+        Janitor.Shared.Enqueue(() =>
+        {
+            for (var attempt = 0; !cgroup.TryRemove() && attempt < 2500; attempt++)
+            {
+                cgroup.KillAll();
+                Thread.Sleep(2);
+            }
+        });
     }
 
     private static string WriteSeccompFilter(string root)

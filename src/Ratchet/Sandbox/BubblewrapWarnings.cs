@@ -20,7 +20,8 @@ internal static class BubblewrapWarnings
         {
             var why = host.IsRoot ? string.Join("; ", host.CgroupProblems) : "cgroups need root here";
             warnings.Add($"no cgroup ({why}): memory and process count are not limited, CPU is limited only per process " +
-                         "(RLIMIT_CPU), CPU time and peak memory are reported as 0, and leftover processes die only with bwrap's pid namespace");
+                         "(RLIMIT_CPU), CPU time and peak memory are reported as 0, leftover processes die only with bwrap's pid namespace, " +
+                         "and results are read without proof that every process has died (so they are not sealed)");
         }
         else if (host.Cgroups is CgroupV1Backend { LimitsSwap: false })
         {

@@ -6,7 +6,7 @@ internal static class ExecutionResult
     public static SandboxExecution Build(Verdict verdict, RunObservation seen, SandboxResults? results, Func<ValueTask> release)
     {
         var detail = verdict.Detail;
-        if (!seen.Drained)
+        if (seen.TreeDead == false)
         {
             detail = Join(detail, $"processes were still in the cgroup {TreeRunner.DrainTimeout.TotalSeconds:0} s after the kill");
         }

@@ -9,6 +9,25 @@ internal static class ResultsValidator
     /// <summary>More entries than this (folders included) and the folder is refused without a full walk.</summary>
     internal const int MaxEntries = 10_000;
 
+    /// <summary>Checks results only from a tree proven dead, and seals them only then: a process still running
+    /// could swap a checked file for a link between the check and the seal (and root's chmod follows links).</summary>
+    /// <param name="treeDead">True: the cgroup was seen empty; false: processes survived the kill; null: unknown (no cgroup).</param>
+    public static ResultsCheck CheckAfter(bool? treeDead, string folder, long maxBytes, bool isTmpfs)
+    {
+        if (treeDead == false)
+        {
+            return new ResultsCheck(null, "results: processes were still alive after the kill; nothing was collected", false);
+        }
+
+        var check = Check(folder, maxBytes, isTmpfs);
+        if (check.Results is { } accepted && treeDead == true)
+        {
+            Seal(accepted, chownToRoot: Libc.geteuid() == 0);
+        }
+
+        return check;
+    }
+
     public static ResultsCheck Check(string folder, long maxBytes, bool isTmpfs)
     {
         var files = new List<ResultFile>();

@@ -6,7 +6,8 @@ namespace Ratchet.Sandbox.Execution;
 /// <param name="ExitStatus">The launched process's status as .NET reports it (128+n after signal n).</param>
 /// <param name="Killed">Why Ratchet killed the tree, when it did (the first reason).</param>
 /// <param name="Usage">The cgroup's account after the tree died, when there was a cgroup.</param>
-/// <param name="Drained">False when processes were still in the cgroup after the kill deadline.</param>
+/// <param name="TreeDead">True when the cgroup was seen empty (every process of the tree dead), false when processes
+/// were still in it after the kill deadline, null when not checked (no cgroup, or nothing depended on it).</param>
 internal sealed record RunObservation(
     int ExitStatus,
     KillReason? Killed,
@@ -14,4 +15,4 @@ internal sealed record RunObservation(
     CapturedOutput Stderr,
     double WallSeconds,
     CgroupUsage? Usage,
-    bool Drained);
+    bool? TreeDead);

@@ -17,7 +17,9 @@ internal sealed class TreeRunner(TimeProvider time)
     /// <summary>After the tree died, how long to wait for end-of-file on its pipes.</summary>
     internal static readonly TimeSpan PipeGrace = TimeSpan.FromSeconds(1);
 
-    public async Task<RunObservation> RunAsync(LaunchSpec spec, SandboxLimits limits, CancellationToken cancellationToken)
+    /// <param name="proveTreeDead">Wait until the cgroup is empty before returning (results are read next); otherwise
+    /// stragglers (bwrap's dying pid 1) are sent SIGKILL and left to finish dying on their own.</param>
+    public async Task<RunObservation> RunAsync(LaunchSpec spec, SandboxLimits limits, bool proveTreeDead, CancellationToken cancellationToken)
     {
         var startInfo = spec.ToStartInfo();
         var started = time.GetTimestamp();
@@ -38,12 +40,22 @@ internal sealed class TreeRunner(TimeProvider time)
         await exited.ConfigureAwait(false);
         spec.AfterExit?.Invoke(process.Id);
         var wall = time.GetElapsedTime(started).TotalSeconds;
-        var drained = spec.Cgroup is null || await DrainAsync(spec.Cgroup).ConfigureAwait(false);
+        bool? treeDead = null;
+        if (spec.Cgroup is { } cgroup && proveTreeDead)
+        {
+            treeDead = await DrainAsync(cgroup).ConfigureAwait(false);
+        }
+        else
+        {
+            spec.Cgroup?.KillAll();
+        }
+
+        // The command has ended, so its CPU and memory are all charged; a dying pid 1 adds nothing that matters.
         var usage = spec.Cgroup?.ReadUsage();
 
         stop.CancelAfter(PipeGrace);
         var output = await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
-        return new RunObservation(process.ExitCode, killed, output[0], output[1], wall, usage, drained);
+        return new RunObservation(process.ExitCode, killed, output[0], output[1], wall, usage, treeDead);
     }
 
     private async Task<KillReason?> WatchAsync(

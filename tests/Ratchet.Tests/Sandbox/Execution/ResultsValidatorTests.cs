@@ -76,4 +76,42 @@ public sealed class ResultsValidatorTests
 
         Assert.Equal(0x1a4u, FileStatus.Lstat(file)!.Value.Mode);
     }
+
+    [Fact]
+    public void CheckAfter_WhenProcessesSurvivedTheKill_CollectsNothing()
+    {
+        using var folder = new TempFolder();
+        folder.Write("out/r.txt", "x");
+
+        var check = ResultsValidator.CheckAfter(treeDead: false, folder.Combine("out"), 10, isTmpfs: false);
+
+        Assert.Null(check.Results);
+        Assert.Contains("still alive", check.Refusal);
+    }
+
+    [Fact]
+    public void CheckAfter_WhenTheTreeIsProvenDead_SealsAcceptedResults()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("out/r.txt", "x");
+        Libc.chmod(file, 0x1ff);
+
+        var check = ResultsValidator.CheckAfter(treeDead: true, folder.Combine("out"), 10, isTmpfs: false);
+
+        Assert.NotNull(check.Results);
+        Assert.Equal(0x1a4u, FileStatus.Lstat(file)!.Value.Mode);
+    }
+
+    [Fact]
+    public void CheckAfter_WhenDeathIsUnknown_ChecksButDoesNotSeal()
+    {
+        using var folder = new TempFolder();
+        var file = folder.Write("out/r.txt", "x");
+        Libc.chmod(file, 0x1ff);
+
+        var check = ResultsValidator.CheckAfter(treeDead: null, folder.Combine("out"), 10, isTmpfs: false);
+
+        Assert.NotNull(check.Results);
+        Assert.Equal(0x1ffu, FileStatus.Lstat(file)!.Value.Mode);
+    }
 }
