@@ -28,7 +28,9 @@ public sealed class BubblewrapSandboxStaleStateTests
         using var next = Create(state);
 
         Assert.False(Directory.Exists(stage));
-        Assert.DoesNotContain(MountInfo.ReadSelf(), mount => mount.MountPoint.StartsWith(next.Host.StagingRoot, StringComparison.Ordinal));
+        var deadFolder = Path.Combine(next.Host.StagingRoot, dead.Owner);
+        Assert.DoesNotContain(MountInfo.ReadSelf(), mount => mount.MountPoint.StartsWith(deadFolder, StringComparison.Ordinal));
+        Assert.False(Directory.Exists(deadFolder));
         Assert.DoesNotContain(name, cgroups.ExistingNames());
         Assert.True(straggler.WaitForExit(TimeSpan.FromSeconds(5)), "the straggler in the dead owner's cgroup was not killed");
         await run.DisposeAsync();
