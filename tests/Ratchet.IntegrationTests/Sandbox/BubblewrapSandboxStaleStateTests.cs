@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ratchet.Sandbox;
 using Ratchet.Sandbox.Native;
+using Ratchet.Sandbox.Staging;
 
 namespace Ratchet.IntegrationTests.Sandbox;
 
@@ -11,6 +12,19 @@ public sealed class BubblewrapSandboxStaleStateTests
     public async Task Constructor_WhenAnEarlierRatchetDiedMidRun_RemovesItsMountsFoldersCgroupsAndProcesses()
     {
         var state = Path.Combine(Path.GetTempPath(), "ratchet-it-stale-" + Guid.NewGuid().ToString("N")[..8]);
+        try
+        {
+            await KillMidRunThenRestartAsync(state);
+        }
+        finally
+        {
+            StaleState.Unmount(state);
+            TreeDeletion.Delete(state);
+        }
+    }
+
+    private static async Task KillMidRunThenRestartAsync(string state)
+    {
         var dead = Create(state);
         var run = await dead.RunAsync(Runs.Shell("echo r > $RATCHET_OUT/r", collect: true));
         var stage = Path.GetDirectoryName(run.Results!.HostDirectory)!;
@@ -34,7 +48,6 @@ public sealed class BubblewrapSandboxStaleStateTests
         Assert.DoesNotContain(name, cgroups.ExistingNames());
         Assert.True(straggler.WaitForExit(TimeSpan.FromSeconds(5)), "the straggler in the dead owner's cgroup was not killed");
         await run.DisposeAsync();
-        Ratchet.Sandbox.Staging.TreeDeletion.Delete(state);
     }
 
     private static BubblewrapSandbox Create(string state) => SandboxFactory.Create(new SandboxOptions(state)) switch
