@@ -1,0 +1,32 @@
+using Ratchet.Sandbox.Cgroups;
+
+namespace Ratchet.Sandbox;
+
+/// <summary>What the factory found on this machine for the bubblewrap sandbox.</summary>
+/// <param name="SetprivPath">Set when Ratchet runs as root (the launcher drops to <paramref name="Uid"/>).</param>
+/// <param name="CgroupProblems">Why no cgroup backend could be used, when <paramref name="Cgroups"/> is null.</param>
+/// <param name="DotnetRoot">A .NET install outside /usr, bound read-only so C# candidates run.</param>
+/// <param name="StagingRoot">Where stages go (<c>&lt;state&gt;/sbx</c>, or under /run when the state folder is not
+/// traversable by the sandbox uid).</param>
+internal sealed record BubblewrapHost(
+    string BwrapPath,
+    string Version,
+    string? SetprivPath,
+    int Uid,
+    int Gid,
+    CgroupBackend? Cgroups,
+    IReadOnlyList<string> CgroupProblems,
+    string? DotnetRoot,
+    string StateDirectory,
+    string StagingRoot,
+    TimeProvider Time)
+{
+    public bool IsRoot => SetprivPath is not null;
+
+    /// <summary>Short hash of the state folder: prefix of this state's cgroup names, so other tasks' Ratchet
+    /// processes (other state folders) are never touched by stale-state cleanup.</summary>
+    public string CgroupTag { get; } = StateTag(StateDirectory);
+
+    internal static string StateTag(string stateDirectory) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stateDirectory)))[..8];
+}

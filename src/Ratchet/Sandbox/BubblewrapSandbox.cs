@@ -1,0 +1,167 @@
+// The bubblewrap sandbox: how Ratchet runs candidate (untrusted) and scorer (trusted) commands.
+//
+// WHAT IT PROTECTS AGAINST (Ratchet running as root, cgroups available):
+// - Network: a new, empty network namespace (loopback only); socket() for anything but AF_UNIX and NETLINK_ROUTE
+//   is killed by seccomp (SIGSYS -> Termination.SeccompKill), io_uring is refused.
+// - Host files: the root is a fresh tmpfs; only /usr and /etc (and a dotnet root outside /usr) are bound, read-only,
+//   nosuid, nodev. The host identity is uid/gid 65534 with no supplementary groups (setpriv before bwrap), so DAC
+//   checks are nobody's: /etc/shadow and root's 0600 files stay unreadable. /work is a read-only copy on a tmpfs,
+//   /out a size- and inode-capped tmpfs owned by the sandbox uid, /tmp and /dev/shm small private tmpfs.
+// - Privilege: new user namespace with uid 65534 inside, every capability dropped (bounding set too),
+//   no_new_privs, nested user namespaces disabled, mount/unshare/setns/ptrace/bpf/perf/keyctl/module calls killed.
+// - Other processes: new pid, ipc, uts and cgroup namespaces; ptrace and process_vm_* killed; a new session with
+//   stdin from /dev/null and TIOCSTI/TIOCLINUX killed (no typing into a terminal); every host descriptor above 2 is
+//   close-on-exec, and pid 1's command line and environment inside name no host path and hold no host variable.
+// - Secrets in the environment: the launcher starts with PATH only; bwrap clears the environment again.
+// - Exhaustion: a memory cgroup (swap included when accounted), a pids cgroup, CPU time read from the cgroup,
+//   a wall clock kept by Ratchet, stdout/stderr capped while read, RLIMIT_CPU/FSIZE/NOFILE/CORE as a second line.
+//   Any limit passed kills the whole tree: SIGKILL to bwrap (--die-with-parent takes pid 1 and with it the pid
+//   namespace), then every process left in the cgroup, and Ratchet waits until the cgroup is empty.
+// - Results tricks: results are read only after the tree is dead, with lstat semantics; links, fifos, sockets,
+//   devices, multiply-linked or oversize files refuse the whole folder. Accepted results are chowned to root.
+// - Holdout detection through the filesystem: staging paths are random and sit on tmpfs (mountinfo shows "/work"
+//   on a tmpfs, never a host path), files are copied in a fixed order with fixed modes and a fixed mtime/atime.
+// - A killed Ratchet: stages are owned through an flock; the next start removes dead owners' mounts, folders
+//   and cgroups (only those of the same state folder).
+//
+// WHAT IT DOES NOT PROTECT AGAINST:
+// - Kernel bugs: the kernel is shared. Seccomp narrows the surface, it is a deny-list, not an allow-list.
+// - Reading world-readable files under /usr and /etc (e.g. a config file with a secret and mode 0644).
+// - Timing and the clock: a candidate can read the time, count CPUs, measure its own speed; ctime and birth
+//   time of staged files and the sandbox root's times are "now" and cannot be fixed from user space.
+// - Covert channels between concurrent sandboxes (CPU load, memory pressure), and host processes that run as
+//   uid 65534 (they share the sandbox's host identity; choose a dedicated SandboxUid on such hosts).
+// - Host-side mount propagation: on a host whose / is a shared mount, the stage tmpfs mounts propagate to peer
+//   namespaces (they hold only staged copies).
+// - Exit statuses of 128+n: bwrap reports a signal death that way, so a command exiting 159 by itself is reported
+//   as a seccomp kill, 137 as a signal; a seccomp kill of a grandchild whose parent hides its status goes unseen
+//   (the call itself was still refused).
+// - Without root (or without cgroups) much less holds; every lost protection is listed in Info.Warnings.
+using Ratchet.Sandbox.Cgroups;
+using Ratchet.Sandbox.Execution;
+using Ratchet.Sandbox.Native;
+using Ratchet.Sandbox.Seccomp;
+using Ratchet.Sandbox.Staging;
+
+namespace Ratchet.Sandbox;
+
+/// <summary>Runs commands under bubblewrap with namespaces, seccomp, cgroups and neutral staging (see the file header).</summary>
+public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
+{
+    private static readonly IReadOnlyDictionary<string, string> LauncherEnvironment =
+        new Dictionary<string, string> { ["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin" };
+
+    private readonly BubblewrapHost _host;
+    private readonly StagingArea _staging;
+    private readonly TreeRunner _runner;
+    private readonly string _seccompFile;
+
+    internal BubblewrapSandbox(BubblewrapHost host)
+    {
+        _host = host;
+        _runner = new TreeRunner(host.Time);
+        _staging = new StagingArea(host.StagingRoot, useTmpfs: host.IsRoot, host.Uid, host.Gid);
+        StaleState.Clean(host.StagingRoot, host.Cgroups, host.CgroupTag, _staging.Owner);
+        _seccompFile = WriteSeccompFilter(host.StagingRoot);
+        Info = new SandboxInfo("bubblewrap", host.Version, host.Cgroups?.Version ?? "none", BubblewrapWarnings.For(host));
+    }
+
+    public SandboxInfo Info { get; }
+
+    /// <summary>This process's staging owner id (part of its stage folders and cgroup names).</summary>
+    internal string Owner => _staging.Owner;
+
+    internal BubblewrapHost Host => _host;
+
+    internal string SeccompFile => _seccompFile;
+
+    public async Task<SandboxExecution> RunAsync(SandboxRequest request, CancellationToken cancellationToken)
+    {
+        RequestRules.Validate(request);
+        var limits = request.Limits;
+        var stage = _staging.Create(request);
+        SandboxCgroup? cgroup = null;
+        try
+        {
+            cgroup = _host.Cgroups?.Create($"{_host.CgroupTag}-{_staging.Owner}-{stage.Id}", limits);
+            var plan = Plan(request, stage, cgroup);
+            File.WriteAllBytes(stage.ArgsFile, BwrapCommandLine.ArgsFileContent(BwrapCommandLine.Options(plan)));
+            var spec = new LaunchSpec(BwrapCommandLine.Argv(plan), LauncherEnvironment, "/", cgroup, pid =>
+            {
+                Libc.kill(pid, Libc.SIGKILL);
+                cgroup?.KillAll();
+            });
+            var seen = await _runner.RunAsync(spec, limits, proveTreeDead: request.CollectResults, cancellationToken).ConfigureAwait(false);
+            return Conclude(request, stage, seen);
+        }
+        catch
+        {
+            stage.Release();
+            throw;
+        }
+        finally
+        {
+            RemoveCgroup(cgroup);
+        }
+    }
+
+    /// <summary>Finishes queued cleanups, then releases this process's owner lock; stages still held by undisposed
+    /// executions stay until the next start removes them.</summary>
+    public void Dispose()
+    {
+        Janitor.Shared.WaitIdle(TimeSpan.FromSeconds(5));
+        _staging.Dispose();
+    }
+
+    private SandboxExecution Conclude(SandboxRequest request, Stage stage, RunObservation seen)
+    {
+        var status = BwrapStatus.Read(stage.StatusFile);
+        var started = status is not null || seen.Killed is not null;
+        var check = request.CollectResults ? ResultsValidator.CheckAfter(seen.TreeDead, stage.Out, request.Limits.OutputBytes, stage.IsMounted) : null;
+
+        var verdict = TerminationClassifier.Classify(new RunFacts(
+            seen, request.Limits, status ?? seen.ExitStatus, started, check?.Refusal, check?.Full ?? false));
+        if (!started)
+        {
+            verdict = verdict with { Detail = ExecutionResult.Join(verdict.Detail, ExecutionResult.LastLine(seen.Stderr.Bytes)) };
+        }
+
+        return ExecutionResult.Build(verdict, seen, check?.Results, () =>
+        {
+            Janitor.Shared.Enqueue(stage.Release);
+            return ValueTask.CompletedTask;
+        });
+    }
+
+    /// <summary>Removes the cgroup now when it is empty, else once bwrap's pid 1 has finished dying.</summary>
+    private static void RemoveCgroup(SandboxCgroup? cgroup)
+    {
+        if (cgroup is null || cgroup.TryRemove())
+        {
+            return;
+        }
+
+        Janitor.Shared.Enqueue(() =>
+        {
+            for (var attempt = 0; !cgroup.TryRemove() && attempt < 2500; attempt++)
+            {
+                cgroup.KillAll();
+                Thread.Sleep(2);
+            }
+        });
+    }
+
+    private static string WriteSeccompFilter(string root)
+    {
+        var program = SeccompFilter.Build();
+        var path = Path.Combine(root, $"seccomp-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(program))[..12]}.bpf");
+        if (!File.Exists(path))
+        {
+            var temporary = path + "." + Environment.ProcessId;
+            File.WriteAllBytes(temporary, program);
+            File.Move(temporary, path, overwrite: true);
+        }
+
+        return path;
+    }
+}

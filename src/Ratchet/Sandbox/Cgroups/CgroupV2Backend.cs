@@ -1,0 +1,71 @@
+namespace Ratchet.Sandbox.Cgroups;
+
+/// <summary>cgroup v2: one directory per sandbox under <c>&lt;root&gt;/ratchet</c>, with memory, pids (and cpu) enabled.</summary>
+/// <remarks>Written from the kernel's cgroup-v2 documentation; this development machine only has v1 controllers,
+/// so only the file handling is tested (against fake folders).</remarks>
+internal sealed class CgroupV2Backend(string parent) : CgroupBackend
+{
+    public override string Version => "v2";
+
+    /// <summary>Enables the controllers for <c>&lt;root&gt;/ratchet</c> and its children; null with a reason when unusable.</summary>
+    public static CgroupV2Backend? TryPrepare(string root, out string? problem)
+    {
+        var available = (KeyedFile.TryReadAll(Path.Combine(root, "cgroup.controllers")) ?? "")
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (!available.Contains("memory") || !available.Contains("pids"))
+        {
+            problem = $"cgroup v2 at {root} offers [{string.Join(' ', available)}], without memory and pids";
+            return null;
+        }
+
+        // No-internal-process rule: controllers are enabled from the root down, and processes only sit in leaves.
+        var enable = available.Contains("cpu") ? "+memory +pids +cpu" : "+memory +pids";
+        var parent = Path.Combine(root, "ratchet");
+        try
+        {
+            File.WriteAllText(Path.Combine(root, "cgroup.subtree_control"), enable);
+            Directory.CreateDirectory(parent);
+            File.WriteAllText(Path.Combine(parent, "cgroup.subtree_control"), enable);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            problem = $"cannot enable {enable} under {root}: {exception.Message}";
+            return null;
+        }
+
+        problem = null;
+        return new CgroupV2Backend(parent);
+    }
+
+    public override SandboxCgroup Create(string name, SandboxLimits limits)
+    {
+        var cgroup = (CgroupV2)Open(name);
+        try
+        {
+            Directory.CreateDirectory(cgroup.Directory);
+            File.WriteAllText(Path.Combine(cgroup.Directory, "memory.max"), MemoryBytes(limits).ToString());
+            WriteIfPresent(Path.Combine(cgroup.Directory, "memory.swap.max"), "0");
+            // One OOM kill takes the whole tree: a half-killed candidate would only limp on to the time-out.
+            WriteIfPresent(Path.Combine(cgroup.Directory, "memory.oom.group"), "1");
+            File.WriteAllText(Path.Combine(cgroup.Directory, "pids.max"), PidsMax(limits).ToString());
+            return cgroup;
+        }
+        catch
+        {
+            cgroup.TryRemove();
+            throw;
+        }
+    }
+
+    public override IEnumerable<string> ExistingNames() => ChildNames(parent);
+
+    public override SandboxCgroup Open(string name) => new CgroupV2(Path.Combine(parent, name));
+
+    private static void WriteIfPresent(string path, string value)
+    {
+        if (File.Exists(path))
+        {
+            File.WriteAllText(path, value);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace Ratchet.Sandbox.Cgroups;
+
+/// <summary>The cgroup(s) of one sandbox: joined by the launcher shell before bwrap forks.</summary>
+internal abstract class SandboxCgroup
+{
+    /// <summary>cgroup.procs files the launcher writes its own pid into.</summary>
+    public abstract IReadOnlyList<string> ProcsFiles { get; }
+
+    public abstract CgroupUsage ReadUsage();
+
+    /// <summary>True when no process is left in the cgroup.</summary>
+    public abstract bool IsEmpty();
+
+    /// <summary>Sends SIGKILL to every process in the cgroup.</summary>
+    public abstract void KillAll();
+
+    /// <summary>Removes the cgroup directories; false when one could not be removed yet (still busy).</summary>
+    public abstract bool TryRemove();
+
+    protected static void KillListed(string procsFile)
+    {
+        foreach (var line in (KeyedFile.TryReadAll(procsFile) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (int.TryParse(line, out var pid) && pid > 1)
+            {
+                Native.Libc.kill(pid, Native.Libc.SIGKILL);
+            }
+        }
+    }
+
+    protected static bool HasProcesses(string procsFile) =>
+        !string.IsNullOrWhiteSpace(KeyedFile.TryReadAll(procsFile));
+
+    protected static bool TryRemoveDirectory(string path)
+    {
+        try
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path);
+            }
+
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    protected static void Write(string path, string value) => File.WriteAllText(path, value);
+}

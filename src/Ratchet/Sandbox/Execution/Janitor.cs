@@ -1,0 +1,61 @@
+using System.Collections.Concurrent;
+
+namespace Ratchet.Sandbox.Execution;
+
+/// <summary>Does cleanup off the caller's path: unmounting a stage (which waits for an RCU grace period) and
+/// removing a cgroup once bwrap's pid 1 has finished dying take milliseconds nobody needs to wait for.</summary>
+internal sealed class Janitor
+{
+    private readonly BlockingCollection<Action> _work = new();
+    private int _pending;
+
+    private Janitor()
+    {
+        var thread = new Thread(Loop) { IsBackground = true, Name = "ratchet-sandbox-janitor", Priority = ThreadPriority.BelowNormal };
+        thread.Start();
+    }
+
+    public static Janitor Shared { get; } = new();
+
+    public void Enqueue(Action cleanup)
+    {
+        Interlocked.Increment(ref _pending);
+        _work.Add(cleanup);
+    }
+
+    /// <summary>Waits until every queued cleanup has run; false on time-out.</summary>
+    public bool WaitIdle(TimeSpan timeout)
+    {
+        var deadline = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        while (Volatile.Read(ref _pending) > 0)
+        {
+            if (Environment.TickCount64 > deadline)
+            {
+                return false;
+            }
+
+            Thread.Sleep(1);
+        }
+
+        return true;
+    }
+
+    private void Loop()
+    {
+        foreach (var cleanup in _work.GetConsumingEnumerable())
+        {
+            try
+            {
+                cleanup();
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Left for the stale-state sweep of the next start; a failed cleanup must not stop the others.
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _pending);
+            }
+        }
+    }
+}

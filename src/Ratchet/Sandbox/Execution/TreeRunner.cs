@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using Ratchet.Sandbox.Cgroups;
+using Ratchet.Sandbox.Native;
+
+namespace Ratchet.Sandbox.Execution;
+
+/// <summary>Starts a tree, captures its output, enforces wall, CPU, memory, process and output limits from
+/// outside, and makes sure the whole tree is dead before returning.</summary>
+internal sealed class TreeRunner(TimeProvider time)
+{
+    /// <summary>How often the cgroup's account is read while the tree runs.</summary>
+    internal static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How long a killed tree may take to leave its cgroup before Ratchet gives up waiting.</summary>
+    internal static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>After the tree died, how long to wait for end-of-file on its pipes.</summary>
+    internal static readonly TimeSpan PipeGrace = TimeSpan.FromSeconds(1);
+
+    /// <param name="proveTreeDead">Wait until the cgroup is empty before returning (results are read next); otherwise
+    /// stragglers (bwrap's dying pid 1) are sent SIGKILL and left to finish dying on their own.</param>
+    public async Task<RunObservation> RunAsync(LaunchSpec spec, SandboxLimits limits, bool proveTreeDead, CancellationToken cancellationToken)
+    {
+        var startInfo = spec.ToStartInfo();
+        var started = time.GetTimestamp();
+        using var process = await LauncherThread.Shared.RunAsync(() =>
+        {
+            Descriptors.MarkInheritedCloseOnExec();
+            return Process.Start(startInfo) ?? throw new InvalidOperationException($"cannot start {startInfo.FileName}");
+        }).ConfigureAwait(false);
+        process.StandardInput.Close();
+
+        using var stop = new CancellationTokenSource();
+        var overflow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var stdout = BoundedCapture.ReadAsync(process.StandardOutput.BaseStream, limits.OutputBytes, () => overflow.TrySetResult(), stop.Token);
+        var stderr = BoundedCapture.ReadAsync(process.StandardError.BaseStream, limits.OutputBytes, () => overflow.TrySetResult(), stop.Token);
+        var exited = process.WaitForExitAsync(CancellationToken.None);
+
+        var killed = await WatchAsync(process, spec, limits, started, exited, overflow.Task, cancellationToken).ConfigureAwait(false);
+        await exited.ConfigureAwait(false);
+        spec.AfterExit?.Invoke(process.Id);
+        var wall = time.GetElapsedTime(started).TotalSeconds;
+        bool? treeDead = null;
+        if (spec.Cgroup is { } cgroup && proveTreeDead)
+        {
+            treeDead = await DrainAsync(cgroup).ConfigureAwait(false);
+        }
+        else
+        {
+            spec.Cgroup?.KillAll();
+        }
+
+        // The command has ended, so its CPU and memory are all charged; a dying pid 1 adds nothing that matters.
+        var usage = spec.Cgroup?.ReadUsage();
+
+        stop.CancelAfter(PipeGrace);
+        var output = await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+        return new RunObservation(process.ExitCode, killed, output[0], output[1], wall, usage, treeDead);
+    }
+
+    private async Task<KillReason?> WatchAsync(
+        Process process, LaunchSpec spec, SandboxLimits limits, long started, Task exited, Task overflow, CancellationToken cancellationToken)
+    {
+        var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
+        using var pause = new CancellationTokenSource();
+        try
+        {
+            while (true)
+            {
+                var remaining = TimeSpan.FromSeconds(limits.WallSeconds) - time.GetElapsedTime(started);
+                if (remaining <= TimeSpan.Zero)
+                {
+                    return Kill(process, spec, KillReason.WallTimeout);
+                }
+
+                var tick = Task.Delay(remaining < PollInterval ? remaining : PollInterval, time, pause.Token);
+                var done = await Task.WhenAny(exited, overflow, cancelled, tick).ConfigureAwait(false);
+                if (done == exited)
+                {
+                    // Output may have passed the cap just before the exit: still an output-limit run.
+                    return overflow.IsCompleted ? KillReason.OutputLimit : null;
+                }
+
+                if (done == overflow)
+                {
+                    return Kill(process, spec, KillReason.OutputLimit);
+                }
+
+                if (done == cancelled)
+                {
+                    return Kill(process, spec, KillReason.Cancelled);
+                }
+
+                if (spec.Cgroup is not null && Breach(spec.Cgroup.ReadUsage(), limits) is { } reason)
+                {
+                    return Kill(process, spec, reason);
+                }
+            }
+        }
+        finally
+        {
+            await pause.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A limit the cgroup's account shows as passed, in the order the kernel's own signals would matter.</summary>
+    internal static KillReason? Breach(CgroupUsage usage, SandboxLimits limits) =>
+        usage.ForksRefused > 0 ? KillReason.ProcessLimit
+        : usage.OomKills > 0 ? KillReason.OutOfMemory
+        : usage.CpuSeconds > limits.CpuSeconds ? KillReason.CpuLimit
+        : null;
+
+    private static KillReason Kill(Process process, LaunchSpec spec, KillReason reason)
+    {
+        spec.KillTree(process.Id);
+        return reason;
+    }
+
+    /// <summary>Waits until the cgroup is empty, killing whatever is left (bwrap's pid 1 is still dying when bwrap exits).</summary>
+    private async Task<bool> DrainAsync(SandboxCgroup cgroup)
+    {
+        var started = time.GetTimestamp();
+        for (var round = 0; !cgroup.IsEmpty(); round++)
+        {
+            if (time.GetElapsedTime(started) > DrainTimeout)
+            {
+                return false;
+            }
+
+            cgroup.KillAll();
+            if (round < 20)
+            {
+                Thread.Yield();
+            }
+            else
+            {
+                await Task.Delay(1).ConfigureAwait(false);
+            }
+        }
+
+        return true;
+    }
+}

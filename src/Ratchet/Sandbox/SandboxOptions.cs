@@ -1,0 +1,39 @@
+namespace Ratchet.Sandbox;
+
+/// <summary>How Ratchet builds its sandbox (see <see cref="SandboxFactory"/>).</summary>
+/// <param name="StateDirectory">Folder for staging and the seccomp filter (e.g. <c>&lt;task&gt;/.ratchet</c>); created
+/// if missing. Required, absolute.</param>
+/// <param name="AllowUnsafe"><c>--unsafe-no-sandbox</c>: run without isolation, even where bubblewrap works.
+/// Default false.</param>
+/// <param name="BwrapPath">bwrap executable to use. Default null: <c>bwrap</c> on PATH, then /usr/bin/bwrap.</param>
+/// <param name="SandboxUid">Host and inside uid of sandboxed processes when Ratchet is root. Default 65534 (nobody).</param>
+/// <param name="SandboxGid">Host and inside gid of sandboxed processes when Ratchet is root. Default 65534.</param>
+public sealed record SandboxOptions(
+    string StateDirectory,
+    bool AllowUnsafe = false,
+    string? BwrapPath = null,
+    int SandboxUid = 65534,
+    int SandboxGid = 65534)
+{
+    /// <summary>Every problem with these options, all together; empty when valid.</summary>
+    public IReadOnlyList<string> Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(StateDirectory) || !Path.IsPathRooted(StateDirectory))
+        {
+            problems.Add($"StateDirectory must be an absolute folder (e.g. /srv/task/.ratchet), found '{StateDirectory}'");
+        }
+
+        if (SandboxUid <= 0 || SandboxGid <= 0)
+        {
+            problems.Add($"SandboxUid and SandboxGid must be non-root ids above 0 (e.g. 65534), found {SandboxUid}:{SandboxGid}");
+        }
+
+        if (BwrapPath is not null && !Path.IsPathRooted(BwrapPath))
+        {
+            problems.Add($"BwrapPath must be absolute (e.g. /usr/bin/bwrap), found '{BwrapPath}'");
+        }
+
+        return problems;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Security.Cryptography;
+using Ratchet.Sandbox.Native;
+
+namespace Ratchet.Sandbox.Staging;
+
+/// <summary>Where this Ratchet process stages sandboxes: <c>&lt;root&gt;/&lt;owner&gt;/&lt;16 hex&gt;/</c>, with the
+/// owner's liveness shown by an flock on <c>&lt;root&gt;/&lt;owner&gt;.lock</c>.</summary>
+internal sealed class StagingArea : IDisposable
+{
+    /// <summary>Inodes allowed in a results tmpfs: bounds the post-run walk.</summary>
+    internal const int ResultInodes = 8192;
+
+    private const ulong MountFlags = Libc.MS_NOSUID | Libc.MS_NODEV;
+    private readonly OwnerLock _lock;
+    private readonly bool _useTmpfs;
+    private readonly int _uid;
+    private readonly int _gid;
+
+    /// <param name="root">Created if missing (mode 0711: the sandbox uid must traverse it, not list it).</param>
+    /// <param name="useTmpfs">Root only: mount tmpfs on in/ and out/ (neutral mountinfo, size-capped results).</param>
+    public StagingArea(string root, bool useTmpfs, int uid, int gid)
+    {
+        Root = root;
+        _useTmpfs = useTmpfs;
+        _uid = uid;
+        _gid = gid;
+        Directory.CreateDirectory(root);
+        Libc.chmod(root, 0x1c9);
+        Owner = RandomNumberGenerator.GetHexString(8, lowercase: true);
+        // Lock before the folder exists: a folder whose lock is free is always a dead owner's.
+        _lock = OwnerLock.TryAcquire(LockPath(root, Owner)) ?? throw new IOException($"owner id {Owner} already locked");
+        Directory.CreateDirectory(OwnerDirectory);
+        Libc.chmod(OwnerDirectory, 0x1c9);
+    }
+
+    public string Root { get; }
+
+    /// <summary>Random id of this process's staging (8 hex); also part of its cgroup names.</summary>
+    public string Owner { get; }
+
+    public string OwnerDirectory => Path.Combine(Root, Owner);
+
+    internal static string LockPath(string root, string owner) => Path.Combine(root, owner + ".lock");
+
+    /// <summary>Makes the folders of one sandbox and copies its files in, sorted, with fixed times and modes.</summary>
+    public Stage Create(SandboxRequest request)
+    {
+        StagedPathRules.Validate(request.WorkFiles);
+        var id = RandomNumberGenerator.GetHexString(16, lowercase: true);
+        var directory = Path.Combine(OwnerDirectory, id);
+        Directory.CreateDirectory(directory);
+        Libc.chmod(directory, 0x1c9);
+        var mounts = new List<string>();
+        var stage = new Stage(id, directory, mounts);
+        try
+        {
+            Directory.CreateDirectory(stage.In);
+            // No size option: mountinfo then reads the same whatever the inputs weigh.
+            Mount(stage.In, "mode=0755", mounts);
+            Populate(stage, request);
+            if (request.CollectResults)
+            {
+                Directory.CreateDirectory(stage.Out);
+                Libc.chmod(stage.Out, 0x1c0);
+                Mount(stage.Out, $"size={request.Limits.OutputBytes},nr_inodes={ResultInodes},mode=0700,uid={_uid},gid={_gid}", mounts);
+            }
+
+            return stage;
+        }
+        catch
+        {
+            stage.Release();
+            throw;
+        }
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    private void Mount(string target, string options, List<string> mounts)
+    {
+        if (!_useTmpfs)
+        {
+            return;
+        }
+
+        if (Libc.mount("ratchet", target, "tmpfs", MountFlags, options) != 0)
+        {
+            throw new IOException($"cannot mount a tmpfs on {target}: {Libc.LastError()}");
+        }
+
+        mounts.Add(target);
+    }
+
+    private static void Populate(Stage stage, SandboxRequest request)
+    {
+        var folders = new List<string> { stage.Work };
+        Directory.CreateDirectory(stage.Work);
+        foreach (var file in request.WorkFiles.OrderBy(file => file.RelativePath, StringComparer.Ordinal))
+        {
+            var target = Path.Combine(stage.Work, file.RelativePath);
+            var parent = Path.GetDirectoryName(target)!;
+            for (var folder = parent; folder.Length > stage.Work.Length; folder = Path.GetDirectoryName(folder)!)
+            {
+                folders.Add(folder);
+            }
+
+            Directory.CreateDirectory(parent);
+            Write(file, target);
+        }
+
+        if (request.ResourcesJson is { } resources)
+        {
+            Directory.CreateDirectory(stage.Meta);
+            folders.Add(stage.Meta);
+            var path = Path.Combine(stage.Meta, "resources.json");
+            File.WriteAllBytes(path, resources);
+            Libc.chmod(path, 0x1a4);
+            FixedTimes.Apply(path);
+        }
+
+        // Deepest first: creating a child changes its folder's times.
+        foreach (var folder in folders.Distinct().OrderByDescending(folder => folder.Length))
+        {
+            Libc.chmod(folder, 0x1ed);
+            FixedTimes.Apply(folder);
+        }
+    }
+
+    private static void Write(StagedFile file, string target)
+    {
+        var executable = false;
+        if (file.HostPath is { } host)
+        {
+            File.Copy(host, target);
+            executable = (FileStatus.Stat(host)?.Mode & 0x40) != 0;
+        }
+        else
+        {
+            File.WriteAllBytes(target, file.Content!);
+        }
+
+        // Modes from the file's role, not from how the host copy happens to be set (a sealed 0600 copy would differ).
+        Libc.chmod(target, executable ? 0x1edu : 0x1a4u);
+        FixedTimes.Apply(target);
+    }
+}
