@@ -56,7 +56,7 @@ internal static class StatusCommand
             ["ended_reason"] = run.EndedReason,
             ["evaluations"] = store.CandidateCount(),
             ["pending"] = statuses.GetValueOrDefault("pending"),
-            ["limit"] = config.TryGetProperty("evaluations", out var limit) && limit.ValueKind == JsonValueKind.Number ? limit.GetInt64() : null,
+            ["limit"] = config.TryGetProperty("limit", out var limit) && limit.ValueKind == JsonValueKind.Number ? limit.GetInt64() : null,
             ["best"] = champion is null ? null : new { id = champion.Id, score = champion.Score, label = champion.Label, seq = champion.Seq },
             ["outcomes"] = store.OutcomeCounts(),
             ["statuses"] = statuses,

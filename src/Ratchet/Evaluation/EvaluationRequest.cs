@@ -1,3 +1,5 @@
+using Ratchet.Common;
+
 namespace Ratchet.Evaluation;
 
 /// <summary>How to assess one candidate.</summary>

@@ -2,6 +2,8 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using Ratchet.Common;
+
 namespace Ratchet.Ledger;
 
 /// <summary>One JSON text per value: object keys sorted by ordinal, no whitespace, numbers round-trip.</summary>

@@ -3,6 +3,8 @@ using Ratchet.Proposers;
 using Ratchet.Storage;
 using Ratchet.Tasks;
 
+using Ratchet.Common;
+
 namespace Ratchet.Runs;
 
 public sealed partial class RunController

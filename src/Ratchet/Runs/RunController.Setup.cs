@@ -4,6 +4,8 @@ using Ratchet.Proposers;
 using Ratchet.Storage;
 using Ratchet.Tasks;
 
+using Ratchet.Common;
+
 namespace Ratchet.Runs;
 
 public sealed partial class RunController
@@ -156,6 +158,8 @@ public sealed partial class RunController
     {
         workers = Workers,
         evaluations = _options.Evaluations,
+        limit = _limits.Evaluations?.Value,
+        limit_source = _limits.Evaluations?.Source,
         seed,
         proposer = _proposer.Name,
         replay = _options.ReplayPath,

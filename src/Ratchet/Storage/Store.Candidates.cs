@@ -6,6 +6,8 @@ using Ratchet.Evaluation;
 using Ratchet.Sandbox;
 using Ratchet.Tasks;
 
+using Ratchet.Common;
+
 namespace Ratchet.Storage;
 
 public sealed partial class Store

@@ -65,10 +65,11 @@ public sealed class OutcomeTests
         Assert.DoesNotContain(Secret, show.Stdout);
         foreach (var file in Directory.EnumerateFiles(task.State, "*", SearchOption.AllDirectories))
         {
-            var bytes = await File.ReadAllBytesAsync(file);
+            var bytes = await File.ReadAllBytesAsync(file, TestContext.Current.CancellationToken);
             Assert.False(Encoding.Latin1.GetString(bytes).Contains(Secret, StringComparison.Ordinal), $"secret found in {file}");
         }
-        Assert.DoesNotContain("LEAK", (await task.Ratchet.RunAsync("show", task.Dir, candidates["read-holdout"].GetProperty("id").GetString()!, "--json")).Stdout);
+        var holdoutReader = JsonDocument.Parse((await task.Ratchet.RunAsync("show", task.Dir, candidates["read-holdout"].GetProperty("id").GetString()!, "--json")).Stdout).RootElement;
+        Assert.DoesNotContain("LEAK", holdoutReader.GetProperty("artifacts").GetProperty("run_stdout_tail").GetString());
         Assert.False(File.Exists("/usr/ratchet-escape"));
         var verify = await task.Ratchet.RunAsync("audit", "verify", task.Dir);
         Assert.True(verify.ExitCode == 0, verify.ToString());

@@ -61,7 +61,7 @@ public sealed class RunCliTests
         var export = await task.Ratchet.RunAsync("export", task.Dir, "--git", gitDir);
         Assert.True(export.ExitCode == 0, export.ToString());
         var gitLog = Process.Start(new ProcessStartInfo("git", ["-C", gitDir, "log", "--format=%s"]) { RedirectStandardOutput = true })!;
-        var subjects = (await gitLog.StandardOutput.ReadToEndAsync()).Trim().Split('\n');
+        var subjects = (await gitLog.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken)).Trim().Split('\n');
         Assert.Equal(3, subjects.Length);
         Assert.StartsWith("#3 best: score 3", subjects[0]);
     }
@@ -78,7 +78,7 @@ public sealed class RunCliTests
             using var process = task.Ratchet.Start(args);
             await WaitForEvaluations(task, 4 + kill * 6, process);
             process.Kill();
-            await process.WaitForExitAsync();
+            await process.WaitForExitAsync(TestContext.Current.CancellationToken);
             var status = Json((await task.Ratchet.RunAsync("status", task.Dir, "--json")).Stdout);
             Assert.Equal("interrupted", status.GetProperty("state").GetString());
         }

@@ -16,7 +16,7 @@ public static class PythonTask
     public static TaskFolder Create(string limits = "wall_seconds = 5\ncpu_seconds = 3\nmemory_mb = 256\nprocesses = 32\noutput_bytes = 65536")
     {
         var task = new TaskFolder();
-        task.Write("ratchet.toml", $"""
+        task.Write("ratchet.toml", $$"""
             name = "it-task"
             [program]
             files = ["program.py"]
@@ -27,13 +27,13 @@ public static class PythonTask
             command = ["python3", "score.py"]
             inputs = ["score.py", "data/y.json"]
             [holdout]
-            inputs = {{ "data/x.json" = "sealed/x.json" }}
-            score_inputs = {{ "data/y.json" = "sealed/y.json" }}
+            inputs = { "data/x.json" = "sealed/x.json" }
+            score_inputs = { "data/y.json" = "sealed/y.json" }
             [objective]
             metric = "score"
             direction = "maximize"
             [limits]
-            {limits}
+            {{limits}}
 
             """);
         task.Write("program.py", Initial);

@@ -40,8 +40,8 @@ public sealed class RunControllerTests : IDisposable
 
     private Store OpenStore(string name = "state") => Store.Open(Path.Combine(_dir.Path, name), _home);
 
-    private static async Task<RunSummary> Run(TaskSpec task, Store store, IProposer proposer, int workers = 1, int? evaluations = null, CancellationToken ct = default) =>
-        await new RunController(task, store, new FakeSandbox(), proposer, new RunOptions { Workers = workers, Evaluations = evaluations }).RunAsync(ct);
+    private static async Task<RunSummary> Run(TaskSpec task, Store store, IProposer proposer, int workers = 1, int? evaluations = null, CancellationToken? ct = null) =>
+        await new RunController(task, store, new FakeSandbox(), proposer, new RunOptions { Workers = workers, Evaluations = evaluations }).RunAsync(ct ?? TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Run_EvaluatesTheInitialProgramFirst_AsRootNamedInitial()
@@ -93,7 +93,7 @@ public sealed class RunControllerTests : IDisposable
         using var store = OpenStore();
         var sandbox = new FakeSandbox();
         var proposer = new ReplayProposer([new Proposal("grader overwrite", new ProposalChange.Files(new Dictionary<string, string> { ["score.txt"] = "print 1e9" }))]);
-        var summary = await new RunController(task, store, sandbox, proposer, new RunOptions { Workers = 1 }).RunAsync(default);
+        var summary = await new RunController(task, store, sandbox, proposer, new RunOptions { Workers = 1 }).RunAsync(TestContext.Current.CancellationToken);
         var rejected = store.Candidates().Single(c => c.Label == "grader overwrite");
         Assert.Equal(CandidateStatus.Rejected, rejected.Status);
         Assert.Equal(Outcome.Rejected, rejected.Outcome);
@@ -193,7 +193,7 @@ public sealed class RunControllerTests : IDisposable
         var task = Task();
         using var store = OpenStore();
         var sandbox = new FakeSandbox();
-        await new RunController(task, store, sandbox, new ReplayProposer([Files("a", "score 2\n")]), new RunOptions { Workers = 1, Seed = 42 }).RunAsync(default);
+        await new RunController(task, store, sandbox, new ReplayProposer([Files("a", "score 2\n")]), new RunOptions { Workers = 1, Seed = 42 }).RunAsync(TestContext.Current.CancellationToken);
         var seeds = sandbox.Environments.Select(e => e["RATCHET_SEED"]).Distinct().ToArray();
         Assert.Single(seeds);
     }

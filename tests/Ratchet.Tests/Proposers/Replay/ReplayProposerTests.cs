@@ -54,7 +54,7 @@ public sealed class ReplayProposerTests : IDisposable
     {
         var proposer = new ReplayProposer([new Proposal("a", new ProposalChange.Files(new Dictionary<string, string>()))]);
         var context = (long index) => new ProposalContext(index, 0, null!, null!, _ => false);
-        Assert.Equal("a", (await proposer.ProposeAsync(context(1), default))!.Label);
-        Assert.Null(await proposer.ProposeAsync(context(2), default));
+        Assert.Equal("a", (await proposer.ProposeAsync(context(1), TestContext.Current.CancellationToken))!.Label);
+        Assert.Null(await proposer.ProposeAsync(context(2), TestContext.Current.CancellationToken));
     }
 }

@@ -1,0 +1,2 @@
+// Ratchet runs on Linux only (bubblewrap, cgroups, Unix file modes).
+[assembly: System.Runtime.Versioning.SupportedOSPlatform("linux")]
