@@ -57,6 +57,28 @@ internal static class Schema
             seq INTEGER NOT NULL,
             score REAL,
             at TEXT NOT NULL) STRICT;
+        CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value REAL NOT NULL) STRICT;
+        CREATE TRIGGER IF NOT EXISTS candidates_counted AFTER INSERT ON candidates BEGIN
+            INSERT INTO counters(name, value) VALUES ('candidates', 1), ('status:' || NEW.status, 1)
+                ON CONFLICT(name) DO UPDATE SET value = value + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS candidates_status_counted AFTER UPDATE OF status ON candidates
+            WHEN OLD.status <> NEW.status BEGIN
+            UPDATE counters SET value = value - 1 WHERE name = 'status:' || OLD.status;
+            INSERT INTO counters(name, value) VALUES ('status:' || NEW.status, 1)
+                ON CONFLICT(name) DO UPDATE SET value = value + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS candidates_outcome_counted AFTER UPDATE OF outcome ON candidates
+            WHEN OLD.outcome IS NOT NEW.outcome BEGIN
+            UPDATE counters SET value = value - 1 WHERE OLD.outcome IS NOT NULL AND name = 'outcome:' || OLD.outcome;
+            INSERT INTO counters(name, value) SELECT 'outcome:' || NEW.outcome, 1 WHERE NEW.outcome IS NOT NULL
+                ON CONFLICT(name) DO UPDATE SET value = value + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS candidates_cost_counted AFTER UPDATE OF sandbox_runs, cpu_seconds ON candidates BEGIN
+            INSERT INTO counters(name, value) VALUES ('sandbox_runs', NEW.sandbox_runs - OLD.sandbox_runs),
+                ('cpu_seconds', NEW.cpu_seconds - OLD.cpu_seconds)
+                ON CONFLICT(name) DO UPDATE SET value = value + excluded.value;
+        END;
         CREATE TABLE IF NOT EXISTS ledger(
             seq INTEGER PRIMARY KEY,
             time TEXT NOT NULL,

@@ -121,7 +121,8 @@ public sealed partial class Store
     /// <summary>True when a program with this id was already proposed in this run.</summary>
     public bool HasCandidate(string id) => Scalar<long>("SELECT count(*) FROM candidates WHERE id = $id", ("$id", id)) > 0;
 
-    public long CandidateCount() => Scalar<long>("SELECT count(*) FROM candidates");
+    /// <summary>Candidates in the store (kept by a trigger, so O(1) at any size).</summary>
+    public long CandidateCount() => (long)Counter("candidates");
 
     public ProgramSnapshot LoadProgram(string id)
     {
@@ -156,35 +157,27 @@ public sealed partial class Store
         return list;
     }
 
-    /// <summary>Counts per outcome over assessed candidates.</summary>
-    public IReadOnlyDictionary<string, long> OutcomeCounts()
-    {
-        using var command = Command("SELECT outcome, count(*) FROM candidates WHERE outcome IS NOT NULL GROUP BY outcome");
-        using var reader = command.ExecuteReader();
-        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        while (reader.Read())
-            counts[reader.GetString(0)] = reader.GetInt64(1);
-        return counts;
-    }
+    /// <summary>Counts per outcome over assessed candidates (from trigger-kept counters).</summary>
+    public IReadOnlyDictionary<string, long> OutcomeCounts() => Counters("outcome:");
 
-    /// <summary>Counts per status.</summary>
-    public IReadOnlyDictionary<string, long> StatusCounts()
-    {
-        using var command = Command("SELECT status, count(*) FROM candidates GROUP BY status");
-        using var reader = command.ExecuteReader();
-        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        while (reader.Read())
-            counts[reader.GetString(0)] = reader.GetInt64(1);
-        return counts;
-    }
+    /// <summary>Counts per status (from trigger-kept counters).</summary>
+    public IReadOnlyDictionary<string, long> StatusCounts() => Counters("status:");
 
     /// <summary>Sandbox runs and CPU seconds over all assessments.</summary>
-    public (long SandboxRuns, double CpuSeconds) ComputeTotals()
+    public (long SandboxRuns, double CpuSeconds) ComputeTotals() => ((long)Counter("sandbox_runs"), Counter("cpu_seconds"));
+
+    private double Counter(string name) => Scalar<double?>("SELECT value FROM counters WHERE name = $n", ("$n", name)) ?? 0;
+
+    private SortedDictionary<string, long> Counters(string prefix)
     {
-        using var command = Command("SELECT coalesce(sum(sandbox_runs), 0), coalesce(sum(cpu_seconds), 0) FROM candidates");
+        using var command = Command("SELECT name, value FROM counters WHERE name >= $p AND name < $end AND value > 0");
+        command.Parameters.AddWithValue("$p", prefix);
+        command.Parameters.AddWithValue("$end", prefix + "\uffff");
         using var reader = command.ExecuteReader();
-        reader.Read();
-        return (reader.GetInt64(0), reader.GetDouble(1));
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        while (reader.Read())
+            counts[reader.GetString(0)[prefix.Length..]] = (long)reader.GetDouble(1);
+        return counts;
     }
 
     private static CandidateRecord ReadCandidate(SqliteDataReader r) => new()

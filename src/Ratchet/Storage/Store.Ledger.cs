@@ -17,7 +17,7 @@ public sealed partial class Store
         }
     }
 
-    public long LedgerCount() => Scalar<long>("SELECT count(*) FROM ledger");
+    public long LedgerCount() => Scalar<long?>("SELECT max(seq) FROM ledger") ?? 0;
 
     /// <summary>Verifies the whole chain against the key and the head kept outside the database.</summary>
     public VerifyResult VerifyLedger() => new LedgerVerifier(Key.Bytes).Verify(ReadLedger(), Head.Read());

@@ -146,6 +146,35 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(10, a.LedgerCount());
     }
 
+    [Fact]
+    public void Counters_KeptByTriggers_AgreeWithAFullRecount()
+    {
+        using var store = Open();
+        var random = new Random(3);
+        for (var i = 0; i < 60; i++)
+        {
+            var id = $"e{i:0000}";
+            store.Write(tx => Store.InsertCandidate(tx, Candidate(id, i, $"v{i}")));
+            if (random.Next(4) == 0)
+                continue;
+            var outcome = random.Next(3) == 0 ? Outcome.Crashed : Outcome.Ok;
+            store.Write(tx =>
+            {
+                Store.RecordEvaluation(tx, id, new EvaluationReport { Outcome = outcome, Score = outcome == Outcome.Ok ? i : null, SandboxRuns = 2, CpuSeconds = 0.25 });
+                Store.RecordDecision(tx, id, outcome == Outcome.Ok ? CandidateStatus.Accepted : CandidateStatus.Failed, []);
+                if (outcome == Outcome.Ok && random.Next(3) == 0)
+                    Store.Promote(tx, id, i, i);
+            });
+        }
+        var all = store.Candidates().ToList();
+        Assert.Equal(all.Count, store.CandidateCount());
+        Assert.Equal(all.Where(c => c.Outcome is not null).GroupBy(c => c.Outcome!.Value.ToWire()).ToDictionary(g => g.Key, g => (long)g.Count()),
+            store.OutcomeCounts());
+        Assert.Equal(all.GroupBy(c => c.Status.ToWire()).ToDictionary(g => g.Key, g => (long)g.Count()), store.StatusCounts());
+        Assert.Equal((all.Sum(c => (long)c.SandboxRuns), all.Sum(c => c.CpuSeconds)), store.ComputeTotals());
+        Assert.Equal(1, store.StatusCounts().GetValueOrDefault("champion"));
+    }
+
     public static TheoryData<string, string> Tampering => new()
     {
         { "edit", "UPDATE ledger SET payload = '{\"candidate\":\"forged\"}' WHERE seq = 3" },

@@ -1,0 +1,230 @@
+#!/usr/bin/env python3
+"""Core benchmarks of issue 2, measured side by side in one run (see bench/RESULTS.md).
+
+1. overhead: per-evaluation cost of `ratchet run` (replay proposer, 1 worker) against a shell loop that runs the
+   same run and score commands, each under a plain `bwrap --unshare-all` launch, and against the bare,
+   unsandboxed loop. Interleaved rounds; medians.
+2. workers: speed-up of --workers 2 over --workers 1 for an evaluator that burns 200 ms of CPU, against two
+   plain-bwrap loops in parallel over one.
+3. store: `ratchet audit verify` throughput and `ratchet status` latency and peak RSS with 100,000 candidates.
+
+Usage: python3 bench/core/bench_core.py [--evaluations 300] [--rounds 3] [--out bench/out/core.json]
+"""
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RATCHET = os.path.join(ROOT, "ratchet")
+PLAIN_BWRAP = ["bwrap", "--unshare-all", "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib",
+               "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin", "--proc", "/proc", "--dev", "/dev"]
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w") as f:
+        f.write(text)
+
+
+def make_task(root, name, run_sh, evaluations):
+    """A task whose run and score are tiny shell scripts, so the measurement is all overhead."""
+    task = os.path.join(root, name)
+    write(os.path.join(task, "run.sh"), run_sh)
+    write(os.path.join(task, "score.sh"), 'read v < "$RATCHET_RUN_OUT/value"; echo "{\\"score\\": $v}"\n')
+    write(os.path.join(task, "ratchet.toml"), f"""name = "{name}"
+[program]
+files = ["run.sh"]
+[run]
+command = ["sh", "run.sh"]
+[score]
+command = ["sh", "score.sh"]
+inputs = ["score.sh"]
+[objective]
+metric = "score"
+direction = "maximize"
+[limits]
+wall_seconds = 30
+cpu_seconds = 30
+memory_mb = 256
+processes = 32
+output_bytes = 65536
+""")
+    replay = os.path.join(root, name + ".jsonl")
+    with open(replay, "w") as f:
+        for i in range(1, evaluations):
+            f.write(json.dumps({"label": f"v{i}", "files": {"run.sh": run_sh.replace("VALUE=0", f"VALUE={i}")}}) + "\n")
+    return task, replay
+
+
+def ratchet_run(task, replay, workers, evaluations):
+    state = os.path.join(task, ".ratchet")
+    shutil.rmtree(state, ignore_errors=True)
+    start = time.perf_counter()
+    subprocess.run([RATCHET, "run", task, "--proposer", "replay", "--replay", replay, "--workers", str(workers),
+                    "--evaluations", str(evaluations), "--json"], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def shell_loop(task, evaluations, sandboxed, seconds_per_eval_program):
+    """The same run and score commands, from a shell loop, each under a plain bwrap launch (or bare)."""
+    out = tempfile.mkdtemp(prefix="ratchet-bench-out-")
+    os.chmod(out, 0o777)
+    if sandboxed:
+        wrap = " ".join(PLAIN_BWRAP) + f" --ro-bind {task} /work --bind {out} /out --chdir /work --setenv RATCHET_OUT /out --setenv RATCHET_RUN_OUT /out "
+    else:
+        wrap = f"cd {task} && RATCHET_OUT={out} RATCHET_RUN_OUT={out} "
+    script = f"for i in $(seq {evaluations}); do {wrap} sh run.sh; {wrap} sh score.sh >/dev/null; done"
+    start = time.perf_counter()
+    subprocess.run(["sh", "-c", script], check=True)
+    elapsed = time.perf_counter() - start
+    shutil.rmtree(out, ignore_errors=True)
+    return elapsed
+
+
+def parallel_loops(task, evaluations, loops):
+    procs = []
+    start = time.perf_counter()
+    for _ in range(loops):
+        out = tempfile.mkdtemp(prefix="ratchet-bench-out-")
+        os.chmod(out, 0o777)
+        wrap = " ".join(PLAIN_BWRAP) + f" --ro-bind {task} /work --bind {out} /out --chdir /work --setenv RATCHET_OUT /out --setenv RATCHET_RUN_OUT /out "
+        script = f"for i in $(seq {evaluations // loops}); do {wrap} sh run.sh; {wrap} sh score.sh >/dev/null; done"
+        procs.append(subprocess.Popen(["sh", "-c", script]))
+    for p in procs:
+        p.wait()
+    return time.perf_counter() - start
+
+
+def bench_overhead(root, evaluations, rounds):
+    run_sh = 'VALUE=0\necho "$VALUE" > "$RATCHET_OUT/value"\n'
+    task, replay = make_task(root, "overhead", run_sh, evaluations)
+    ratchet_run(task, replay, 1, 5)  # build and warm the CLI
+    rows = {"bare": [], "bwrap": [], "ratchet": []}
+    for _ in range(rounds):
+        rows["bare"].append(shell_loop(task, evaluations, False, 0) / evaluations * 1000)
+        rows["bwrap"].append(shell_loop(task, evaluations, True, 0) / evaluations * 1000)
+        rows["ratchet"].append(ratchet_run(task, replay, 1, evaluations) / evaluations * 1000)
+    med = {k: statistics.median(v) for k, v in rows.items()}
+    return {
+        "evaluations": evaluations,
+        "rounds": rounds,
+        "ms_per_evaluation": {k: [round(x, 2) for x in v] for k, v in rows.items()},
+        "median_ms": {k: round(v, 2) for k, v in med.items()},
+        "ratchet_minus_bwrap_ms": round(med["ratchet"] - med["bwrap"], 2),
+        "ratchet_over_bwrap": round(med["ratchet"] / med["bwrap"], 3),
+        "ratchet_minus_bare_ms": round(med["ratchet"] - med["bare"], 2),
+        "ratchet_over_bare": round(med["ratchet"] / med["bare"], 3),
+    }
+
+
+def bench_workers(root, evaluations, rounds):
+    burn = ('VALUE=0\n/usr/bin/python3 -c "import time\\nt=time.process_time()\\nwhile time.process_time()-t<0.2: pass"\n'
+            'echo "$VALUE" > "$RATCHET_OUT/value"\n')
+    task, replay = make_task(root, "workers", burn, evaluations)
+    rows = {"bwrap1": [], "bwrap2": [], "ratchet1": [], "ratchet2": []}
+    for _ in range(rounds):
+        rows["bwrap1"].append(parallel_loops(task, evaluations, 1))
+        rows["bwrap2"].append(parallel_loops(task, evaluations, 2))
+        rows["ratchet1"].append(ratchet_run(task, replay, 1, evaluations))
+        rows["ratchet2"].append(ratchet_run(task, replay, 2, evaluations))
+    med = {k: statistics.median(v) for k, v in rows.items()}
+    bare_speedup = med["bwrap1"] / med["bwrap2"]
+    ratchet_speedup = med["ratchet1"] / med["ratchet2"]
+    return {
+        "evaluations": evaluations,
+        "rounds": rounds,
+        "seconds": {k: [round(x, 2) for x in v] for k, v in rows.items()},
+        "median_seconds": {k: round(v, 2) for k, v in med.items()},
+        "bwrap_speedup": round(bare_speedup, 3),
+        "ratchet_speedup": round(ratchet_speedup, 3),
+        "ratchet_speedup_share": round(ratchet_speedup / bare_speedup, 3),
+    }
+
+
+def timed_child(args):
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    done = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    elapsed = time.perf_counter() - start
+    return elapsed, done
+
+
+def child_peak_rss_mb(args):
+    """Peak RSS of one child, read by a small wrapper so earlier children do not mask it."""
+    code = ("import resource,subprocess,sys;subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([sys.executable, "-c", code] + args, stdout=subprocess.PIPE, text=True, check=True).stdout
+    return int(out.strip()) / 1024
+
+
+def bench_store(root, candidates):
+    task = os.path.join(root, "store")
+    write(os.path.join(task, "ratchet.toml"), 'name = "store"\n[program]\nfiles = ["p.py"]\n[run]\ncommand = ["true"]\n[score]\ncommand = ["true"]\n[objective]\nmetric = "score"\ndirection = "maximize"\n')
+    write(os.path.join(task, "p.py"), "x = 1\n")
+    home = os.environ.get("RATCHET_HOME") or os.path.join(os.path.expanduser("~"), ".config", "ratchet")
+    subprocess.run(["dotnet", "run", "--project", os.path.join(ROOT, "bench", "Ratchet.Bench"), "-c", "Release", "--",
+                    "populate", os.path.join(task, ".ratchet"), str(candidates), home], check=True)
+    status_times, verify_times = [], []
+    events = None
+    for _ in range(5):
+        t, done = timed_child([RATCHET, "status", task, "--json"])
+        assert done.returncode == 0, done.stderr
+        status_times.append(t * 1000)
+        t, done = timed_child([RATCHET, "audit", "verify", task, "--json"])
+        assert done.returncode == 0, done.stdout + done.stderr
+        events = json.loads(done.stdout)["events"]
+        verify_times.append(t)
+    rss_status = child_peak_rss_mb([RATCHET, "status", task, "--json"])
+    rss_verify = child_peak_rss_mb([RATCHET, "audit", "verify", task, "--json"])
+    verify_median = statistics.median(verify_times)
+    return {
+        "candidates": candidates,
+        "events": events,
+        "status_ms": [round(x, 1) for x in status_times],
+        "status_median_ms": round(statistics.median(status_times), 1),
+        "audit_verify_seconds": [round(x, 3) for x in verify_times],
+        "audit_verify_events_per_second": round(events / verify_median),
+        "peak_rss_mb": {"status": round(rss_status, 1), "audit_verify": round(rss_verify, 1)},
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--evaluations", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--worker-evaluations", type=int, default=40)
+    parser.add_argument("--candidates", type=int, default=100_000)
+    parser.add_argument("--only", choices=["overhead", "workers", "store"], action="append")
+    parser.add_argument("--out", default=os.path.join(ROOT, "bench", "out", "core.json"))
+    args = parser.parse_args()
+    root = tempfile.mkdtemp(prefix="ratchet-bench-")
+    os.chmod(root, 0o755)
+    results = {"machine": {"cpus": os.cpu_count(), "load": open("/proc/loadavg").read().split()[0]}}
+    try:
+        only = args.only or ["overhead", "workers", "store"]
+        if "overhead" in only:
+            results["overhead"] = bench_overhead(root, args.evaluations, args.rounds)
+            print(json.dumps(results["overhead"], indent=2), flush=True)
+        if "workers" in only:
+            results["workers"] = bench_workers(root, args.worker_evaluations, args.rounds)
+            print(json.dumps(results["workers"], indent=2), flush=True)
+        if "store" in only:
+            results["store"] = bench_store(root, args.candidates)
+            print(json.dumps(results["store"], indent=2), flush=True)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+    os.makedirs(os.path.dirname(args.out), exist_ok=True)
+    with open(args.out, "w") as f:
+        json.dump(results, f, indent=2)
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
