@@ -39,9 +39,9 @@ internal static partial class Fixtures
             .Select(m => double.Parse(m.Value.Replace(" ", ""), CultureInfo.InvariantCulture))];
     }
 
-    /// <summary>Sum of squares of the program's numbers (minimise).</summary>
+    /// <summary>Sum of squares of the program's ten numbers (minimise); a crash when it does not hold exactly ten.</summary>
     public static SimulatedScore? SumOfSquares(ProgramSnapshot program) =>
-        new(Numbers(program).Sum(v => v * v));
+        Numbers(program) is { Length: 10 } numbers ? new(numbers.Sum(v => v * v)) : null;
 
     public static Decision Decision(long index, ProgramSnapshot program, string? parentId, string op, double? score, bool promoted = false) =>
         new(index, new CandidateView(program.Id, program, score, null), parentId, op, score is null ? Outcome.Crashed : Outcome.Ok, promoted, score);

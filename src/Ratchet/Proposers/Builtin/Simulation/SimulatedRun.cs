@@ -10,6 +10,7 @@ internal sealed class SimulatedRun(TaskSpec task, Func<ProgramSnapshot, Simulate
     private readonly List<double> _curve = [];
     private readonly Dictionary<string, int> _operators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _promotions = new(StringComparer.Ordinal);
+    private readonly List<Decision> _decisions = [];
 
     public CandidateView Champion { get; private set; } = null!;
 
@@ -46,9 +47,11 @@ internal sealed class SimulatedRun(TaskSpec task, Func<ProgramSnapshot, Simulate
             if (promoted)
                 _promotions[op] = _promotions.GetValueOrDefault(op) + 1;
         }
-        return new Decision(index, candidate, parentId, op, ok ? Outcome.Ok : Outcome.Crashed, promoted, Champion.Score);
+        var decision = new Decision(index, candidate, parentId, op, ok ? Outcome.Ok : Outcome.Crashed, promoted, Champion.Score);
+        _decisions.Add(decision);
+        return decision;
     }
 
     public SimulationResult Result() =>
-        new(_curve, Champion.Program, Champion.Score ?? double.NaN, Proposals, Duplicates, _operators, _promotions);
+        new(_curve, Champion.Program, Champion.Score ?? double.NaN, Proposals, Duplicates, _operators, _promotions, _decisions);
 }

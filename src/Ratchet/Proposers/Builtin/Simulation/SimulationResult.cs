@@ -10,6 +10,7 @@ namespace Ratchet.Proposers.Builtin.Simulation;
 /// <param name="Duplicates">Proposals skipped because their program was already known.</param>
 /// <param name="OperatorCounts">Decisions per operator.</param>
 /// <param name="Promotions">Promotions per operator.</param>
+/// <param name="Decisions">Every decision in order, the root first: replaying them rebuilds a proposer's state.</param>
 public sealed record SimulationResult(
     IReadOnlyList<double> BestSoFar,
     ProgramSnapshot Champion,
@@ -17,4 +18,5 @@ public sealed record SimulationResult(
     long Proposals,
     long Duplicates,
     IReadOnlyDictionary<string, int> OperatorCounts,
-    IReadOnlyDictionary<string, int> Promotions);
+    IReadOnlyDictionary<string, int> Promotions,
+    IReadOnlyList<Decision> Decisions);

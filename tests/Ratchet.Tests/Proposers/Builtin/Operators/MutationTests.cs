@@ -59,7 +59,7 @@ public sealed class MutationTests
                     Assert.Null(EvolveRegions.Parse(text).CheckChange(child.Text));
                 }
             }
-        }, iter: 300);
+        }, iter: 150);
         Assert.True(changes > 1000, $"only {changes} mutations were made");
     }
 
