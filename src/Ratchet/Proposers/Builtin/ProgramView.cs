@@ -32,7 +32,4 @@ internal sealed class ProgramView
     public int LiteralCount => Files.Sum(f => f.Literals.Count);
 
     public int LineCount => Files.Sum(f => f.Lines.Count);
-
-    /// <summary>True when no operator can change anything in this program.</summary>
-    public bool IsFrozen => Files.All(f => f.IsFrozen);
 }

@@ -30,8 +30,11 @@ public sealed class BuiltinProposerTests
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>Two islands, so that island assignment and migration are exercised.</summary>
+    private static readonly ImproverGenome TwoIslands = ImproverGenome.Default with { Archive = new ArchiveOptions { Islands = 2 } };
+
     private static BuiltinProposer Fresh(ImproverGenome? genome = null, string file = "main.py", ulong seed = 11) =>
-        new(genome ?? ImproverGenome.Default, Fixtures.Task(file), seed);
+        new(genome ?? TwoIslands, Fixtures.Task(file), seed);
 
     private static async Task<Proposal?> ProposeAsync(IProposer proposer, long index, ProgramSnapshot champion, Func<string, bool>? isKnown = null, string file = "main.py") =>
         await proposer.ProposeAsync(Fixtures.Context(index, SearchRandom.Derive(99, (ulong)index), champion, Fixtures.Task(file), isKnown), Token);
@@ -204,7 +207,7 @@ public sealed class BuiltinProposerTests
     [Fact]
     public void Observe_MigratesAtTheConfiguredInterval()
     {
-        var genome = ImproverGenome.Default with { Migration = new MigrationOptions { Interval = 3 } };
+        var genome = TwoIslands with { Migration = new MigrationOptions { Interval = 3 } };
         var proposer = Fresh(genome);
         var root = Fixtures.Program(Marked);
         proposer.Observe(Fixtures.Decision(0, root, null, "initial", 10));

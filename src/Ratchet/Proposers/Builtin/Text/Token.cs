@@ -25,8 +25,5 @@ internal readonly record struct Token(TokenKind Kind, int Start, int Length)
     /// <summary>True for tokens that carry code (not layout, comments or directives).</summary>
     public bool IsSignificant => Kind is not (TokenKind.Whitespace or TokenKind.Newline or TokenKind.Comment or TokenKind.Directive);
 
-    /// <summary>True for tokens whose content the search must never change.</summary>
-    public bool IsProtected => Kind is TokenKind.Comment or TokenKind.Directive or TokenKind.String;
-
     public string TextIn(string source) => source.Substring(Start, Length);
 }
