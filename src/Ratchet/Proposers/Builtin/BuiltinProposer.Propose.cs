@@ -14,43 +14,32 @@ public sealed partial class BuiltinProposer
         return ValueTask.FromResult(Propose(context));
     }
 
-    /// <summary>Tries up to <see cref="Genome.ImproverGenome.Attempts"/> mutations, each from its own seed derived from the
-    /// proposal's seed, for a child that is new and passes the checks. A valid but known child is the fallback (the
-    /// controller skips it at no cost); while no valid child has turned up at all, it keeps trying up to four times as
-    /// long. Null only when nothing valid can be made, or when thousands of proposals in a row were all known.</summary>
+    /// <summary>Tries mutations (see <see cref="ProposalAttempts"/>) for a new child that passes the checks. Null only
+    /// when nothing valid can be made, or when thousands of proposals in a row were all known (the search is exhausted).</summary>
     private Proposal? Propose(ProposalContext context)
     {
         if (_lastIndex >= 0 && context.Index - _lastIndex > ExhaustedAfter)
             return null;
         var champion = _views.Get(context.Champion.Program);
         var canCross = _archive.All.Select(e => e.CandidateId).Distinct().Skip(1).Any();
-        Proposal? fallback = null;
-        for (var attempt = 0; attempt < _genome.Attempts * (fallback is null ? 4 : 1); attempt++)
+        var island = IslandOf(context.Index);
+        return ProposalAttempts.Run(context, _genome.Attempts, (random, attempt) =>
         {
-            var random = new SearchRandom(SearchRandom.Derive(context.Seed, (ulong)attempt));
-            var island = IslandOf(context.Index);
             var pick = _selector.Select(_archive, island, random);
             var parent = pick is { } p ? _views.Get(p.Entry.Program) : champion;
-            var kind = _bandit.Choose(random, k => Applies(k, parent, champion, canCross));
-            if (kind is not { } chosen)
-                continue;
-            var basis = chosen == MutationKind.Cma ? champion : parent;
-            if (Mutate(chosen, basis, island, random) is not { } mutation)
-                continue;
-            if (CandidateCheck.Check(basis, mutation).Child is not { } child)
-                continue;
+            if (_bandit.Choose(random, k => Applies(k, parent, champion, canCross)) is not { } kind)
+                return null;
+            var basis = kind == MutationKind.Cma ? champion : parent;
+            if (Mutate(kind, basis, island, random) is not { } mutation || CandidateCheck.Check(basis, mutation).Child is not { } child)
+                return null;
             var meta = new Dictionary<string, string>(mutation.Meta, StringComparer.Ordinal)
             {
                 ["island"] = island.ToString(CultureInfo.InvariantCulture),
-                ["selection"] = chosen == MutationKind.Cma ? "champion" : pick?.Mode.ToString().ToLowerInvariant() ?? "champion",
+                ["selection"] = kind == MutationKind.Cma ? "champion" : pick?.Mode.ToString().ToLowerInvariant() ?? "champion",
                 ["attempt"] = attempt.ToString(CultureInfo.InvariantCulture),
             };
-            var proposal = new Proposal(mutation.Label, new ProposalChange.Files(mutation.Changed), basis.Id, chosen.ToWire(), meta);
-            if (!context.IsKnown(child.Id))
-                return proposal;
-            fallback ??= proposal;
-        }
-        return fallback;
+            return (new Proposal(mutation.Label, new ProposalChange.Files(mutation.Changed), basis.Id, kind.ToWire(), meta), child);
+        });
     }
 
     private bool Applies(MutationKind kind, ProgramView parent, ProgramView champion, bool canCross) => kind switch

@@ -2,7 +2,6 @@ using Ratchet.Proposers.Builtin.Adaptation;
 using Ratchet.Proposers.Builtin.Checks;
 using Ratchet.Proposers.Builtin.Genome;
 using Ratchet.Proposers.Builtin.Operators;
-using Ratchet.Search;
 
 namespace Ratchet.Proposers.Builtin;
 
@@ -38,10 +37,8 @@ public sealed class RandomHillClimbProposer : IProposer
     {
         cancellationToken.ThrowIfCancellationRequested();
         var champion = _views.Get(context.Champion.Program);
-        Proposal? fallback = null;
-        for (var attempt = 0; attempt < _attempts * (fallback is null ? 4 : 1); attempt++)
+        return ValueTask.FromResult(ProposalAttempts.Run(context, _attempts, (random, _) =>
         {
-            var random = new SearchRandom(SearchRandom.Derive(context.Seed, (ulong)attempt));
             var kind = Kinds[random.Next(Kinds.Length)];
             var mutation = kind switch
             {
@@ -50,13 +47,9 @@ public sealed class RandomHillClimbProposer : IProposer
                 _ => LineEdit.Apply(kind, champion, window: 12, random),
             };
             if (mutation is null || CandidateCheck.Check(champion, mutation).Child is not { } child)
-                continue;
-            var proposal = new Proposal(mutation.Label, new ProposalChange.Files(mutation.Changed), champion.Id, kind.ToWire(), mutation.Meta);
-            if (!context.IsKnown(child.Id))
-                return ValueTask.FromResult<Proposal?>(proposal);
-            fallback ??= proposal;
-        }
-        return ValueTask.FromResult(fallback);
+                return null;
+            return (new Proposal(mutation.Label, new ProposalChange.Files(mutation.Changed), champion.Id, kind.ToWire(), mutation.Meta), child);
+        }));
     }
 
     /// <summary>The baseline learns nothing.</summary>
