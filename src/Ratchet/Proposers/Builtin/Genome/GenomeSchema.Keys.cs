@@ -1,0 +1,98 @@
+using Ratchet.Search;
+
+namespace Ratchet.Proposers.Builtin.Genome;
+
+internal static partial class GenomeSchema
+{
+    private static List<GenomeKey> BuildKeys()
+    {
+        const GenomeValueKind F = GenomeValueKind.Float;
+        const GenomeValueKind I = GenomeValueKind.Integer;
+        return
+        [
+            new("version", I, 0, 1_000_000, "improver version: 0 for the shipped default, n+1 for a genome derived from version n",
+                g => g.Version, (g, v) => g with { Version = (int)v }),
+            new("attempts", I, 1, 1000, "mutations tried per proposal before settling for a child already known",
+                g => g.Attempts, (g, v) => g with { Attempts = (int)v }),
+            Op("literal", "move one number literal by its own adapted step", g => g.Literal, (o, v) => o with { Literal = v }),
+            Op("cma", "move all number literals together with an adapted covariance", g => g.Cma, (o, v) => o with { Cma = v }),
+            Op("line_delete", "delete one line", g => g.LineDelete, (o, v) => o with { LineDelete = v }),
+            Op("line_duplicate", "duplicate one line", g => g.LineDuplicate, (o, v) => o with { LineDuplicate = v }),
+            Op("line_swap", "swap two nearby lines of the same indent", g => g.LineSwap, (o, v) => o with { LineSwap = v }),
+            Op("line_move", "move one line to a nearby place of the same indent", g => g.LineMove, (o, v) => o with { LineMove = v }),
+            Op("operator_swap", "replace a binary operator by another of its group", g => g.OperatorSwap, (o, v) => o with { OperatorSwap = v }),
+            Op("boolean_flip", "flip a boolean literal", g => g.BooleanFlip, (o, v) => o with { BooleanFlip = v }),
+            Op("crossover", "mix the evolve regions of two elites", g => g.Crossover, (o, v) => o with { Crossover = v }),
+            new("literal.initial_step", F, 1e-6, 10, "first step of a literal, relative to max(|value|, zero_scale)",
+                g => g.Literal.InitialStep, (g, v) => g with { Literal = g.Literal with { InitialStep = (double)v } }),
+            new("literal.zero_scale", F, 1e-9, 1e6, "scale assumed for a literal near zero",
+                g => g.Literal.ZeroScale, (g, v) => g with { Literal = g.Literal with { ZeroScale = (double)v } }),
+            new("literal.min_step", F, 1e-12, 1, "smallest relative step",
+                g => g.Literal.MinStep, (g, v) => g with { Literal = g.Literal with { MinStep = (double)v } }),
+            new("literal.max_step", F, 1e-3, 1000, "largest relative step",
+                g => g.Literal.MaxStep, (g, v) => g with { Literal = g.Literal with { MaxStep = (double)v } }),
+            new("literal.success_rate", F, 0.01, 0.9, "success rate the step aims for (0.2 is the 1/5th rule)",
+                g => g.Literal.SuccessRate, (g, v) => g with { Literal = g.Literal with { SuccessRate = (double)v } }),
+            new("literal.adapt", F, 0, 5, "log-factor a success grows the step by; 0 freezes steps",
+                g => g.Literal.Adapt, (g, v) => g with { Literal = g.Literal with { Adapt = (double)v } }),
+            new("literal.step_spread", F, 0, 3, "each move's step is the adapted step times e^(spread*N(0,1)); 0 uses it exactly",
+                g => g.Literal.StepSpread, (g, v) => g with { Literal = g.Literal with { StepSpread = (double)v } }),
+            new("literal.same_line", F, 0, 1, "chance a literal move takes every literal on the same line along",
+                g => g.Literal.SameLine, (g, v) => g with { Literal = g.Literal with { SameLine = (double)v } }),
+            new("literal.max_digits", I, 1, 17, "most significant digits of a rewritten float",
+                g => g.Literal.MaxDigits, (g, v) => g with { Literal = g.Literal with { MaxDigits = (int)v } }),
+            new("literal.int_to_float", GenomeValueKind.Boolean, 0, 1, "whether an integer literal may become a float",
+                g => g.Literal.IntToFloat, (g, v) => g with { Literal = g.Literal with { IntToFloat = (bool)v } }),
+            new("cma.initial_step", F, 1e-6, 10, "first global step, relative to each literal's scale",
+                g => g.Cma.InitialStep, (g, v) => g with { Cma = g.Cma with { InitialStep = (double)v } }),
+            new("cma.min_dimensions", I, 1, 4096, "fewest literals for the joint move to apply",
+                g => g.Cma.MinDimensions, (g, v) => g with { Cma = g.Cma with { MinDimensions = (int)v } }),
+            new("cma.max_dimensions", I, 1, 4096, "most literals for the joint move to apply",
+                g => g.Cma.MaxDimensions, (g, v) => g with { Cma = g.Cma with { MaxDimensions = (int)v } }),
+            new("cma.success_rate", F, 0.01, 0.9, "target success rate of the step control",
+                g => g.Cma.SuccessRate, (g, v) => g with { Cma = g.Cma with { SuccessRate = (double)v } }),
+            new("cma.learning_rate", F, 0, 4, "multiplier on the standard covariance learning rates; 0 keeps it fixed",
+                g => g.Cma.LearningRate, (g, v) => g with { Cma = g.Cma with { LearningRate = (double)v } }),
+            new("cma.rank_mu_pool", I, 1, 256, "successful steps pooled for one rank-mu update",
+                g => g.Cma.RankMuPool, (g, v) => g with { Cma = g.Cma with { RankMuPool = (int)v } }),
+            new("lines.window", I, 1, 100_000, "how many lines away a swap or move may reach",
+                g => g.Lines.Window, (g, v) => g with { Lines = g.Lines with { Window = (int)v } }),
+            new("crossover.line_rate", F, 0, 1, "chance each differing block of lines comes from the mate",
+                g => g.Crossover.LineRate, (g, v) => g with { Crossover = g.Crossover with { LineRate = (double)v } }),
+            new("crossover.region_level", F, 0, 1, "chance of whole-region crossover when a file has several regions",
+                g => g.Crossover.RegionLevel, (g, v) => g with { Crossover = g.Crossover with { RegionLevel = (double)v } }),
+            new("crossover.other_island", F, 0, 1, "chance the mate comes from another island",
+                g => g.Crossover.OtherIsland, (g, v) => g with { Crossover = g.Crossover with { OtherIsland = (double)v } }),
+            new("bandit.discount", F, 0.5, 1, "weight old evidence keeps per decision; 1 never forgets",
+                g => g.Bandit.Discount, (g, v) => g with { Bandit = g.Bandit with { Discount = (double)v } }),
+            new("bandit.prior_strength", F, 0.01, 1000, "pseudo-observations in each operator's Beta prior",
+                g => g.Bandit.PriorStrength, (g, v) => g with { Bandit = g.Bandit with { PriorStrength = (double)v } }),
+            new("bandit.reward_ok", F, 0, 1, "reward for an ok candidate that does not beat its parent (an improvement earns 1)",
+                g => g.Bandit.RewardOk, (g, v) => g with { Bandit = g.Bandit with { RewardOk = (double)v } }),
+            new("bandit.epsilon", F, 0, 1, "chance of a uniform choice among enabled operators",
+                g => g.Bandit.Epsilon, (g, v) => g with { Bandit = g.Bandit with { Epsilon = (double)v } }),
+            new("selection.exploit", F, 0, 100, "weight of a tournament among the island's elites",
+                g => g.Selection.Exploit, (g, v) => g with { Selection = g.Selection with { Exploit = (double)v } }),
+            new("selection.explore", F, 0, 100, "weight of an island elite favouring cells with few children",
+                g => g.Selection.Explore, (g, v) => g with { Selection = g.Selection with { Explore = (double)v } }),
+            new("selection.random", F, 0, 100, "weight of a uniformly random elite from any island",
+                g => g.Selection.Random, (g, v) => g with { Selection = g.Selection with { Random = (double)v } }),
+            new("selection.tournament", I, 1, 64, "tournament size for exploitation",
+                g => g.Selection.Tournament, (g, v) => g with { Selection = g.Selection with { Tournament = (int)v } }),
+            new("archive.islands", I, 1, 64, "number of islands; proposal k draws from island k mod islands",
+                g => g.Archive.Islands, (g, v) => g with { Archive = g.Archive with { Islands = (int)v } }),
+            new("migration.interval", I, 1, 1_000_000, "decisions between migrations",
+                g => g.Migration.Interval, (g, v) => g with { Migration = g.Migration with { Interval = (int)v } }),
+            new("migration.count", I, 0, 64, "best elites each island sends per migration; 0 disables migration",
+                g => g.Migration.Count, (g, v) => g with { Migration = g.Migration with { Count = (int)v } }),
+            new("migration.topology", GenomeValueKind.Choice, 0, 0, "where migrants go: ring (island i to i+1) or random",
+                g => g.Migration.Topology == MigrationTopology.Ring ? "ring" : "random",
+                (g, v) => g with { Migration = g.Migration with { Topology = (string)v == "ring" ? MigrationTopology.Ring : MigrationTopology.Random } },
+                ["ring", "random"]),
+        ];
+    }
+
+    private static GenomeKey Op(string name, string doc, Func<OperatorWeights, double> get, Func<OperatorWeights, double, OperatorWeights> set) =>
+        new($"operators.{name}", GenomeValueKind.Float, 0, 100, $"{doc}; 0 switches it off",
+            g => get(g.Operators), (g, v) => g with { Operators = set(g.Operators, (double)v) });
+}
