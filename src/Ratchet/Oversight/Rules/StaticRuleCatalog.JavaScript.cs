@@ -13,7 +13,7 @@ internal static partial class StaticRuleCatalog
         T("js.process.control", Js, ShutdownSabotage, "process", Reject, "signals or reaches into the Node process (process.kill, binding, dlopen)",
             "process . kill|binding|_linkedBinding|dlopen|_rawDebug|_kill|send|disconnect|channel|_getActiveHandles|setuid|setgid|chdir|umask", "Deno . kill"),
         T("js.process.workers", Js, ForkBomb, "process", Flag, "starts worker threads", "^ worker_threads|Worker", @"$str:^(node:)?worker_threads$"),
-        T("js.network", Js, Network, "network", Reject, "uses the network (net, http, fetch, WebSocket, ...)",
+        T("js.network.clients", Js, Network, "network", Reject, "uses the network (net, http, fetch, WebSocket, ...)",
             @"$str:^(node:)?(net|http|https|http2|dgram|dns|dns/promises|tls|undici|axios|node-fetch|ws|got|request|superagent|socket\.io-client)(/.*)?$",
             "^ fetch|XMLHttpRequest|WebSocket|EventSource|RTCPeerConnection|WebTransport", "navigator . sendBeacon", "Deno . connect|connectTls|listen|resolveDns|serve", "Bun . connect|listen|serve"),
         T("js.file.fs", Js, FilesystemEscape, "file", Flag, "uses the file system module (fs) or runtime file APIs",

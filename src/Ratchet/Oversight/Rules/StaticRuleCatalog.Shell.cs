@@ -36,7 +36,7 @@ internal static partial class StaticRuleCatalog
         T("sh.file.remove", Sh, DetectorRemoval, "file", Flag, "deletes or moves files (rm, mv, shred, truncate)", @"$id:^(.*/)?(rm|rmdir|mv|shred|truncate|unlink)$"),
         T("sh.file.history", Sh, HistoryLeak, "file", Reject, "reads version-control history (git, hg, svn)", @"$id:^(.*/)?(git|hg|svn|fossil|bzr)$"),
         T("sh.file.listing", Sh, AnswerPeeking, "file", Flag, "searches folders (find, locate, ls -R, tree)", @"$id:^(.*/)?(find|locate|mlocate|tree|du)$", @"^ ls ... $id:^-[a-zA-Z]*R"),
-        T("sh.terminal", Sh, InheritedDescriptors, "privilege", Flag, "uses the terminal or descriptors beyond stdio (stty, tty, script, exec N>)",
+        T("sh.terminal.devices", Sh, InheritedDescriptors, "privilege", Flag, "uses the terminal or descriptors beyond stdio (stty, tty, script, exec N>)",
             @"$id:^(.*/)?(stty|tty|script|reset|setterm)$", @"^ exec $id:^[3-9]$ >|<|>>|<&|>&"),
         T("sh.exit.success", Sh, EarlyExit, "exit", Flag, "exits with success early (exit 0, or exit with no code)", @"^ exit $id:^0$", "^ exit !$id"),
     ];

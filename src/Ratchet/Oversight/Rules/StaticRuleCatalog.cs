@@ -31,6 +31,12 @@ internal static partial class StaticRuleCatalog
 
     public static IReadOnlyDictionary<string, StaticRule> ById => Index.Value;
 
+    private static readonly Lazy<Dictionary<string, int>> Positions =
+        new(() => AllRules.Value.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal));
+
+    /// <summary>The rule's position in the catalogue.</summary>
+    public static int Order(StaticRule rule) => Positions.Value.GetValueOrDefault(rule.Id, int.MaxValue);
+
     private static StaticRule T(string id, SourceLanguage[] languages, string category, string family, RuleSeverity severity,
         string description, params string[] patterns) =>
         new(id, languages, category, family, severity, description, new TokenRuleMatcher(patterns));

@@ -84,7 +84,8 @@ public sealed partial class StaticRulesAuditor : IStaticAuditor
                     findings.Add(new RuleFinding(rule, path, line, file.Excerpt(line), detail));
             }
         }
-        return findings.OrderBy(f => f.Line).ThenBy(f => f.Rule.Severity == RuleSeverity.Reject ? 0 : 1).ThenBy(f => f.Rule.Id, StringComparer.Ordinal).ToArray();
+        // Within a line, rejections first, then catalogue order (specific rules precede the general ones they overlap).
+        return findings.OrderBy(f => f.Line).ThenBy(f => f.Rule.Severity == RuleSeverity.Reject ? 0 : 1).ThenBy(f => StaticRuleCatalog.Order(f.Rule)).ToArray();
     }
 
     /// <summary>The verdict for a set of findings: reject when any rejects, flag when any flags, else pass.</summary>
