@@ -180,7 +180,7 @@ internal sealed partial class CFamilyTokenizer
             {
                 var end = _i + 2;
                 if (At(2) == '{')
-                    end = Math.Max(_s.IndexOf('}', _i) + 1, _i + 3);
+                    end = Math.Min(Math.Max(_s.IndexOf('}', _i) + 1, _i + 3), _s.Length);
                 else
                     while (end < _s.Length && end - _i - 2 < (At(1) == 'U' ? 8 : 4) && Uri.IsHexDigit(_s[end]))
                         end++;

@@ -32,6 +32,24 @@ internal sealed class SourceFile
 
     public List<ShellVariableUse> ShellUses { get; private init; } = [];
 
+    private readonly Dictionary<int, bool[]> _starts = [];
+
+    /// <summary>Token positions where a match spanning at most <paramref name="span"/> tokens can touch a changed line.</summary>
+    public bool[] StartsNearChanges(int span)
+    {
+        if (_starts.TryGetValue(span, out var starts))
+            return starts;
+        starts = new bool[Tokens.Count];
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            if (!IsChanged(Tokens[i]))
+                continue;
+            for (var s = Math.Max(0, i - span + 1); s <= i; s++)
+                starts[s] = true;
+        }
+        return _starts[span] = starts;
+    }
+
     public bool IsChanged(Token token)
     {
         for (var line = token.Line; line <= token.EndLine; line++)

@@ -8,8 +8,11 @@ public sealed partial class StaticRulesAuditor
         switch (rule.Matcher)
         {
             case TokenRuleMatcher tokens:
+                var starts = file.StartsNearChanges(tokens.Compiled.Max(p => p.MaxSpan));
                 for (var start = 0; start < file.Tokens.Count; start++)
                 {
+                    if (!starts[start])
+                        continue;
                     foreach (var pattern in tokens.Compiled)
                     {
                         if (!pattern.TryMatch(file.Tokens, start, out var end))
@@ -26,7 +29,7 @@ public sealed partial class StaticRulesAuditor
             case LineRegexRuleMatcher regex:
                 foreach (var line in file.Changed.Order())
                 {
-                    if (regex.Compiled.IsMatch(file.NormalisedLine(line)))
+                    if (TokenPattern.SafeMatch(regex.Compiled, file.NormalisedLine(line)))
                         yield return (line, null);
                 }
                 break;

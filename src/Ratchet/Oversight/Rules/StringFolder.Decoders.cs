@@ -159,7 +159,7 @@ internal static partial class StringFolder
                 decoded.Append((char)Convert.ToInt32(text.Substring(k + 1, 2), 16));
                 k += 2;
             }
-            else if (text[k] == '%' && k + 5 < text.Length && text[k + 1] == 'u')
+            else if (text[k] == '%' && k + 5 < text.Length && text[k + 1] == 'u' && text.Substring(k + 2, 4).All(Uri.IsHexDigit))
             {
                 decoded.Append((char)Convert.ToInt32(text.Substring(k + 2, 4), 16));
                 k += 5;

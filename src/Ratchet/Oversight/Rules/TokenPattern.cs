@@ -37,6 +37,9 @@ internal sealed class TokenPattern
         return new TokenPattern(elements, bare);
     }
 
+    /// <summary>The most tokens one match can span.</summary>
+    public int MaxSpan => _elements.Sum(e => e.Kind switch { ElementKind.Skip => MaxSkip, ElementKind.Not => 0, _ => 1 });
+
     /// <summary>Matches at <paramref name="start"/>; on success <paramref name="end"/> is one past the last consumed token.</summary>
     public bool TryMatch(IReadOnlyList<Token> tokens, int start, out int end)
     {
@@ -86,26 +89,75 @@ internal sealed class TokenPattern
         Not,
     }
 
-    private sealed record Element(ElementKind Kind, IReadOnlyList<Func<Token, bool>> Alternatives)
+    private sealed class Element(ElementKind kind, IReadOnlyList<string> alternatives)
     {
-        public bool Matches(Token token) => token.Kind != TokenKind.NewLine && Alternatives.Any(a => a(token));
+        private readonly HashSet<string> _names = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _puncts = new(StringComparer.Ordinal);
+        private readonly List<Func<Token, bool>> _others = [];
+
+        public ElementKind Kind { get; } = kind;
+
+        public Element Build()
+        {
+            foreach (var text in alternatives)
+            {
+                if (IsPlainName(text))
+                    _names.Add(text);
+                else if (IsPlainPunct(text))
+                    _puncts.Add(text);
+                else
+                    _others.Add(Alternative(text));
+            }
+            return this;
+        }
+
+        public bool Matches(Token token)
+        {
+            if (token.Kind == TokenKind.NewLine)
+                return false;
+            if (token.IsName && _names.Contains(token.Text))
+                return true;
+            if (token.Kind == TokenKind.Punct && _puncts.Contains(token.Text))
+                return true;
+            foreach (var other in _others)
+            {
+                if (other(token))
+                    return true;
+            }
+            return false;
+        }
+
+        private static bool IsPlainName(string text) =>
+            (char.IsLetter(text[0]) || text[0] == '_') && !text.EndsWith('*');
+
+        private static bool IsPlainPunct(string text) =>
+            text[0] != '$' && !char.IsLetter(text[0]) && text[0] != '_' && !(text[0] == '#' && text.Length > 1 && char.IsLetter(text[1]));
+    }
+
+    /// <summary>A regex that runs out of time on adversarial text counts as a match: the rules fail closed.</summary>
+    internal static bool SafeMatch(Regex regex, string text)
+    {
+        try
+        {
+            return regex.IsMatch(text);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
+        }
     }
 
     private static Element ParseElement(string text)
     {
         if (text == "...")
-            return new Element(ElementKind.Skip, []);
+            return new Element(ElementKind.Skip, []).Build();
         if (text.Length > 1 && text[0] == '!')
-            return new Element(ElementKind.Not, Alternatives(text[1..]));
-        return new Element(ElementKind.Atom, Alternatives(text));
+            return new Element(ElementKind.Not, Alternatives(text[1..])).Build();
+        return new Element(ElementKind.Atom, Alternatives(text)).Build();
     }
 
-    private static List<Func<Token, bool>> Alternatives(string text)
-    {
-        if (text is "|" or "||" || text.StartsWith('$'))
-            return [Alternative(text)];
-        return text.Split('|').Select(Alternative).ToList();
-    }
+    private static List<string> Alternatives(string text) =>
+        text is "|" or "||" || text.StartsWith('$') ? [text] : text.Split('|').ToList();
 
     private static Func<Token, bool> Alternative(string text)
     {
@@ -115,8 +167,8 @@ internal sealed class TokenPattern
             var colon = text.IndexOf(':');
             var regex = colon < 0 ? null : new Regex(text[(colon + 1)..], RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
             return isString
-                ? t => t.IsText && (regex is null || regex.IsMatch(t.Text))
-                : t => t.IsName && (regex is null || regex.IsMatch(t.Text));
+                ? t => t.IsText && (regex is null || SafeMatch(regex, t.Text))
+                : t => t.IsName && (regex is null || SafeMatch(regex, t.Text));
         }
         if (text == "$num")
             return t => t.Kind == TokenKind.Number;
