@@ -7,7 +7,9 @@ internal static partial class StaticRuleCatalog
     private static IEnumerable<StaticRule> CFamily() =>
     [
         T("c.process.spawn", C, ForkBomb, "process", Reject, "spawns or replaces processes (system, popen, fork, exec*, posix_spawn)",
-            "^ system|popen|_popen|fork|vfork|clone|clone3|execl|execlp|execle|execv|execvp|execvpe|execve|execveat|fexecve|posix_spawn|posix_spawnp|wordexp|WinExec|CreateProcessA|CreateProcessW|ShellExecuteA|ShellExecuteW ("),
+            "^ system|popen|_popen|fork|vfork|clone|clone3|execl|execlp|execle|execv|execvp|execvpe|execve|execveat|fexecve|posix_spawn|posix_spawnp|wordexp|WinExec|CreateProcessA|CreateProcessW|ShellExecuteA|ShellExecuteW (",
+            "^ system|popen|_popen|fork|vfork|execl|execlp|execle|execv|execvp|execvpe|execve|fexecve|posix_spawn|posix_spawnp ;|,|)|}",
+            "& system|popen|_popen|fork|vfork|execl|execlp|execle|execv|execvp|execvpe|execve|fexecve|posix_spawn|posix_spawnp"),
         T("c.process.headers", C, ForkBomb, "process", Flag, "includes process-control headers (spawn.h, sys/wait.h)", @"#include $str:^(spawn\.h|sys/wait\.h|sys/ptrace\.h)$"),
         T("c.process.signals", C, ShutdownSabotage, "process", Reject, "sends signals (kill, killpg, raise, pthread_kill, sigqueue)",
             "^ kill|killpg|tgkill|tkill|pthread_kill|sigqueue|pidfd_send_signal ("),

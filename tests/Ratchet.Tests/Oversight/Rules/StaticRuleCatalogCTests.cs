@@ -9,6 +9,8 @@ public sealed class StaticRuleCatalogCTests
     [InlineData("#define RUN system\nint main() { RUN(\"ls\"); }", "c.process.spawn")]
     [InlineData("int main() { std::system(\"ls\"); }", "c.process.spawn")]
     [InlineData("pid_t p = fork();", "c.process.spawn")]
+    [InlineData("int (*run)(const char*) = system;", "c.process.spawn")]
+    [InlineData("call_with(&system, \"ls\");", "c.process.spawn")]
     [InlineData("execl(\"/bin/sh\", \"sh\", NULL);", "c.process.spawn")]
     [InlineData("#include <sys/socket.h>", "c.network.headers")]
     [InlineData("getaddrinfo(\"evil.example\", \"80\", &h, &r);", "c.network.calls")]

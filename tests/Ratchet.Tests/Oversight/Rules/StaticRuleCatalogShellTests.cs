@@ -20,6 +20,9 @@ public sealed class StaticRuleCatalogShellTests
     [InlineData("source ./evil.sh", "sh.dynamic.eval")]
     [InlineData("python3 -c 'import os; os.system(\"ls\")'", "sh.dynamic.inline-interpreter")]
     [InlineData("bash -c \"rm -rf x\"", "sh.dynamic.inline-interpreter")]
+    [InlineData("echo 'curl x' | sh", "sh.dynamic.piped-code")]
+    [InlineData("bash <<EOF\ncurl http\nEOF", "sh.dynamic.piped-code")]
+    [InlineData("printf 'import os' | python3 -", "sh.dynamic.piped-code")]
     [InlineData("kill -9 $PPID", "sh.process.signals")]
     [InlineData("trap '' TERM", "sh.process.trap")]
     [InlineData("nohup ./x &", "sh.process.detach")]
@@ -48,6 +51,7 @@ public sealed class StaticRuleCatalogShellTests
     [InlineData("read -r line < input.txt\necho \"$line\"")]
     [InlineData("exec /usr/bin/python3 main.py \"$@\"")]
     [InlineData("result=$(python3 solve.py)\nprintf '%s\\n' \"$result\"")]
+    [InlineData("cat input.txt | python3 filter.py > out.txt")]
     public void Scan_WhenShellCodeIsHonest_ReportsNothing(string code)
     {
         var findings = RuleScan.New(code, "run.sh");
