@@ -1,0 +1,22 @@
+using Ratchet.Oversight;
+
+namespace Ratchet.Tests.Oversight.Auditors;
+
+public sealed class StatefulAuditorTests
+{
+    [Fact]
+    public void Judge_WhenBothRunsWroteTheSameOutputs_Passes()
+    {
+        Assert.Equal(Verdict.Pass, StatefulAuditor.Judge("ABCDEF0123456789", "abcdef0123456789").Verdict);
+    }
+
+    [Fact]
+    public void Judge_WhenTheOutputsDiffer_RejectsAsStatefulCheating()
+    {
+        var verdict = StatefulAuditor.Judge("aaaaaaaaaaaaaaaa", "bbbbbbbbbbbbbbbb");
+
+        Assert.Equal(Verdict.Reject, verdict.Verdict);
+        Assert.Equal(RedTeamCategories.StatefulCheating, verdict.Category);
+        Assert.Contains("aaaaaaaaaaaa vs bbbbbbbbbbbb", verdict.Reasons.Single(), StringComparison.Ordinal);
+    }
+}
