@@ -18,6 +18,13 @@ public static class CliApp
         root.Add(LogCommand.Create());
         root.Add(AuditCommand.Create());
         root.Add(ExportCommand.Create());
+        root.Add(ApprovalCommands.Pending());
+        root.Add(ApprovalCommands.Answer(approve: true));
+        root.Add(ApprovalCommands.Answer(approve: false));
+        root.Add(ControlCommands.Create("pause"));
+        root.Add(ControlCommands.Create("resume"));
+        root.Add(ControlCommands.Create("stop"));
+        root.Add(PolicyCommand.Create());
         return root;
     }
 }

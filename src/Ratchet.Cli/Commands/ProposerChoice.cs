@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Ratchet.Common;
 using Ratchet.Proposers;
+using Ratchet.Proposers.Builtin;
+using Ratchet.Proposers.Builtin.Genome;
 using Ratchet.Proposers.Replay;
 using Ratchet.Storage;
 using Ratchet.Tasks;
@@ -37,6 +39,16 @@ internal sealed record ProposerChoice(string Name, string? ReplayPath, string? I
     public IProposer Create(TaskSpec task, ulong seed) => Name switch
     {
         "replay" => ReplayProposer.Load(ReplayPath ?? throw new CliException("this run uses the replay proposer; pass --replay FILE.")),
-        _ => throw new CliException($"the {Name} proposer is not available in this build; use --proposer replay --replay FILE."),
+        "hillclimb" => new RandomHillClimbProposer(),
+        _ => new BuiltinProposer(Genome(), task, seed),
     };
+
+    /// <summary>The improver genome: --improver FILE, else the shipped version 0.</summary>
+    private ImproverGenome Genome()
+    {
+        if (ImproverPath is null)
+            return ImproverGenome.Default;
+        var loaded = ImproverGenome.Load(ImproverPath);
+        return loaded.Ok ? loaded.Genome! : throw new CliException(loaded.Describe());
+    }
 }

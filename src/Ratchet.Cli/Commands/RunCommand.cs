@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Ratchet.Cli.Output;
 using Ratchet.Common;
+using Ratchet.Oversight;
 using Ratchet.Proposers;
 using Ratchet.Runs;
 using Ratchet.Sandbox;
@@ -23,15 +24,19 @@ internal static class RunCommand
         var proposer = new Option<string?>("--proposer") { Description = "Who proposes changes: builtin (default), hillclimb or replay.", HelpName = "NAME" };
         var replay = new Option<string?>("--replay") { Description = "JSON Lines file of proposals for --proposer replay.", HelpName = "FILE" };
         var improver = new Option<string?>("--improver") { Description = "Improver genome (TOML) for the builtin proposer (default: the shipped version 0).", HelpName = "FILE" };
+        var policy = new Option<string?>("--policy") { Description = "Oversight policy for a new run: a TOML file or a preset name (collaborate, vet, delegate, recursive). Default: policy.toml in the task folder, else the delegate preset.", HelpName = "FILE|PRESET" };
         var unsafeNoSandbox = new Option<bool>("--unsafe-no-sandbox") { Description = "Run candidates WITHOUT isolation when bubblewrap is missing. Recorded in the ledger and shown in every report." };
         var command = new Command("run", "Run (or resume) the improvement loop on a task.")
         {
-            task, state, evaluations, workers, seed, proposer, replay, improver, unsafeNoSandbox, json,
+            task, state, evaluations, workers, seed, proposer, replay, improver, policy, unsafeNoSandbox, json,
         };
         command.SetAction(async (parse, ct) =>
         {
             var context = TaskContext.Resolve(parse.GetValue(task)!, parse.GetValue(state));
             var spec = context.LoadTask();
+            var loadedPolicy = PolicyLoader.Load(parse.GetValue(policy), context.TaskDirectory);
+            if (!loadedPolicy.Succeeded)
+                throw new CliException(loadedPolicy.Format());
             using var store = context.OpenStore(create: true);
             if (store.Key.Created && !parse.GetValue(json))
                 Console.Error.WriteLine($"created the ledger key at {store.Key.Path} (keep it: it is what makes this run's history verifiable)");
@@ -50,6 +55,7 @@ internal static class RunCommand
                 Evaluations = parse.GetValue(evaluations),
                 Workers = parse.GetValue(workers) ?? Environment.ProcessorCount,
                 Seed = parse.GetValue(seed) ?? 1,
+                Policy = loadedPolicy.Policy,
                 Proposer = choice.Name,
                 UnsafeNoSandbox = parse.GetValue(unsafeNoSandbox),
                 ReplayPath = choice.ReplayPath,

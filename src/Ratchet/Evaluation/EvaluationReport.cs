@@ -32,7 +32,36 @@ public sealed record EvaluationReport
     public double CpuSeconds { get; init; }
 
     public Artifacts Artifacts { get; init; } = Artifacts.Empty;
+
+    /// <summary>SHA-256 of the first visible run's results folder (paths and contents), when it produced one.</summary>
+    public string? OutputsHash { get; init; }
+
+    /// <summary>The reproduction re-run (fresh sandbox, different seed), for a would-be champion.</summary>
+    public RerunReport? Reproduction { get; init; }
+
+    /// <summary>The same-seed re-run of the run phase, for a would-be champion of a deterministic task.</summary>
+    public RerunReport? DeterminismRerun { get; init; }
+
+    /// <summary>The task's invariants, for a would-be champion.</summary>
+    public IReadOnlyList<InvariantResult> Invariants { get; init; } = [];
+
+    /// <summary>True when the promotion checks (holdout, re-runs, invariants) were measured.</summary>
+    public bool Checked { get; init; }
 }
+
+/// <summary>The promotion checks of a report, as stored with the candidate.</summary>
+public sealed record EvaluationChecks(bool Checked, string? OutputsHash, RerunReport? Reproduction, RerunReport? DeterminismRerun, IReadOnlyList<InvariantResult> Invariants)
+{
+    public static EvaluationChecks Of(EvaluationReport report) =>
+        new(report.Checked, report.OutputsHash, report.Reproduction, report.DeterminismRerun, report.Invariants);
+}
+
+/// <summary>A re-run made for an auditor: its outcome, score (when scored) and results hash.</summary>
+public sealed record RerunReport(Outcome Outcome, double? Score, string? OutputsHash, IReadOnlyList<string> Reasons);
+
+/// <summary>One invariant's verdict on a candidate.</summary>
+/// <param name="Detail">The command's output tail (the reason when it failed).</param>
+public sealed record InvariantResult(string Name, bool Passed, string Detail);
 
 /// <summary>The sealed holdout's verdict on a candidate. For humans, auditors and tripwires only.</summary>
 public sealed record HoldoutReport(Outcome Outcome, double? Score, string? Metrics, IReadOnlyList<string> Reasons);

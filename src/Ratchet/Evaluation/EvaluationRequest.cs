@@ -1,4 +1,5 @@
 using Ratchet.Common;
+using Ratchet.Tasks;
 
 namespace Ratchet.Evaluation;
 
@@ -6,9 +7,23 @@ namespace Ratchet.Evaluation;
 /// <param name="Seed">The run seed; repeat r runs with a seed derived from it and r, the same for every candidate
 /// (paired comparisons), and the holdout runs with repeat 0's seed so the seed does not tell it apart.</param>
 /// <param name="Repeats">Visible measurements.</param>
-/// <param name="RunHoldout">Decides from the visible score whether the sealed holdout is measured too.</param>
-public sealed record EvaluationRequest(ulong Seed, int Repeats, Func<double, bool>? RunHoldout = null)
+/// <param name="WouldPromote">Decides from the visible score whether the candidate could become champion; only then are
+/// the sealed holdout and the promotion checks measured (they cost sandbox runs). Null: always.</param>
+/// <param name="Checks">Extra measurements auditors need for a would-be champion.</param>
+public sealed record EvaluationRequest(ulong Seed, int Repeats, Func<double, bool>? WouldPromote = null, PromotionChecks? Checks = null)
 {
     /// <summary>The seed of visible repeat <paramref name="repeat"/>.</summary>
     public ulong SeedOf(int repeat) => Seeds.Derive(Seed, "repeat", (ulong)repeat);
+
+    /// <summary>The seed of the reproduction re-run: different from every visible repeat's.</summary>
+    public ulong ReproductionSeed => Seeds.Derive(Seed, "reproduce", 0);
+}
+
+/// <summary>Measurements auditors ask for before a promotion (from the policy and the task).</summary>
+/// <param name="Reproduce">Re-run run and score in a fresh sandbox with a different seed (reproducibility auditor).</param>
+/// <param name="DeterministicRerun">Re-run the run with the same seed and compare its results (stateful-behaviour auditor).</param>
+/// <param name="Invariants">The task's invariant commands, run against the first visible run's results.</param>
+public sealed record PromotionChecks(bool Reproduce, bool DeterministicRerun, IReadOnlyList<InvariantSpec> Invariants)
+{
+    public static PromotionChecks None { get; } = new(false, false, []);
 }

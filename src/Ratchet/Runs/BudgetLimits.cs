@@ -9,13 +9,18 @@ public sealed record BudgetLimits(
     (double Value, string Source)? CpuSeconds,
     (double Value, string Source)? WallSeconds)
 {
-    public static BudgetLimits From(RunOptions options, BudgetSpec budget)
+    public static BudgetLimits From(RunOptions options, BudgetSpec budget, Ratchet.Oversight.SlowdownPolicy? policy = null)
     {
         var evaluations = Smallest<long>(
             options.Evaluations is { } n ? (n, $"--evaluations {n}") : null,
-            budget.Evaluations is { } b ? (b, $"[budget] evaluations = {b}") : null);
-        var cpu = budget.CpuSeconds is { } c ? (c, $"[budget] cpu_seconds = {c}") : ((double, string)?)null;
-        var wall = budget.WallSeconds is { } w ? (w, $"[budget] wall_seconds = {w}") : ((double, string)?)null;
+            budget.Evaluations is { } b ? (b, $"[budget] evaluations = {b}") : null,
+            policy?.MaxEvaluations is { } p ? (p, $"policy [slowdown] max_evaluations = {p}") : null);
+        var cpu = Smallest<double>(
+            budget.CpuSeconds is { } c ? (c, $"[budget] cpu_seconds = {c}") : null,
+            policy?.MaxCpuSeconds is { } pc ? (pc, $"policy [slowdown] max_cpu_seconds = {pc}") : null);
+        var wall = Smallest<double>(
+            budget.WallSeconds is { } w ? (w, $"[budget] wall_seconds = {w}") : null,
+            policy?.MaxWallSeconds is { } pw ? (pw, $"policy [slowdown] max_wall_seconds = {pw}") : null);
         return new BudgetLimits(evaluations, cpu, wall);
     }
 

@@ -10,6 +10,11 @@ public interface IRunObserver
 
     /// <summary>A candidate was decided.</summary>
     void Decided(CandidateRecord candidate, RunSummary progress);
+
+    /// <summary>The run asks a human (a promotion or a fired tripwire); answer with <c>ratchet approve|reject</c>.</summary>
+    void ApprovalRequested(long id, string kind, string candidate, IReadOnlyList<string> reasons)
+    {
+    }
 }
 
 /// <summary>An observer that ignores everything.</summary>

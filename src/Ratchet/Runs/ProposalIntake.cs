@@ -6,9 +6,10 @@ namespace Ratchet.Runs;
 /// <summary>A proposal turned into a program: the full file map it proposes and, when a rule stops it before it
 /// runs, why. A rejected proposal is still stored (and counted) so the record shows what was tried.</summary>
 /// <param name="Rule">The task rule that rejected it (null for a bad patch or an unknown parent).</param>
-internal sealed record IntakeResult(ProgramSnapshot Program, string? Rejection, ProposalRejectionKind? Rule = null)
+/// <param name="Path">The file the rule is about.</param>
+internal sealed record IntakeResult(ProgramSnapshot Program, string? Rejection, ProposalRejectionKind? Rule = null, string? Path = null)
 {
-    public static IntakeResult Of(ProgramSnapshot program, ProposalRejection? rejection) => new(program, rejection?.Message, rejection?.Kind);
+    public static IntakeResult Of(ProgramSnapshot program, ProposalRejection? rejection) => new(program, rejection?.Message, rejection?.Kind, rejection?.Path);
 }
 
 /// <summary>Applies a proposal to its parent and checks the task's static rules: only program files change,

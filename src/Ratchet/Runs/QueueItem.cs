@@ -24,4 +24,19 @@ internal sealed class QueueItem(long seq, string id, ProgramSnapshot program, st
 
     /// <summary>The stored assessment, once known.</summary>
     public EvaluationReport? Report { get; set; }
+
+    /// <summary>Verdicts given before it ran (static rules, size).</summary>
+    public IReadOnlyList<Ratchet.Oversight.AuditVerdict> Verdicts { get; set; } = [];
+
+    /// <summary>The red-team category of a task-rule rejection (e.g. "grader-overwrite"), when rejected before running.</summary>
+    public string? RuleCategory { get; set; }
+
+    /// <summary>True when the proposal touched protected files or the policy.</summary>
+    public bool TouchedProtected { get; set; }
+
+    /// <summary>Set once the decision promoted it.</summary>
+    public bool Promoted { get; set; }
+
+    /// <summary>Set once a decision other than promotion was committed.</summary>
+    public Storage.CandidateStatus? Concluded { get; set; }
 }

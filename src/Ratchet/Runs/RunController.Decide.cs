@@ -1,5 +1,10 @@
+using System.Text.Json;
+using Ratchet.Common;
 using Ratchet.Evaluation;
+using Ratchet.Ledger;
+using Ratchet.Oversight;
 using Ratchet.Proposers;
+using Ratchet.Runs.Oversight;
 using Ratchet.Storage;
 
 namespace Ratchet.Runs;
@@ -22,6 +27,8 @@ public sealed partial class RunController
                 repeats = report.RepeatScores.Count > 1 ? report.RepeatScores : null,
                 reasons = report.Reasons.Count > 0 ? report.Reasons : null,
                 holdout = report.Holdout is { } h ? new { outcome = h.Outcome.ToWire(), score = h.Score } : null,
+                reproduction = report.Reproduction is { } r ? new { outcome = r.Outcome.ToWire(), score = r.Score } : null,
+                invariants = report.Invariants.Count > 0 ? report.Invariants.Select(i => new { name = i.Name, passed = i.Passed }) : null,
                 cpu_seconds = Math.Round(report.Resources.CpuSeconds, 4),
                 wall_seconds = Math.Round(report.Resources.WallSeconds, 4),
                 max_rss_mb = Math.Round(report.Resources.MaxRssMb, 2),
@@ -47,73 +54,286 @@ public sealed partial class RunController
         _wallPersisted = now;
     }
 
-    /// <summary>Decides every candidate at the head of the queue that has its assessment, in order; each decision
-    /// lets exactly one new proposal in.</summary>
+    /// <summary>Decides the head of the queue while it has its assessment and nothing holds the run; each decision lets
+    /// one new proposal in (more while a human is asked, up to the policy's allowance).</summary>
     private async Task DecideReadyAsync(CancellationToken ct)
     {
-        while (_queue.First?.Value is { Report: not null } head)
+        while (_hold is null && _queue.First?.Value is { Report: not null } head)
         {
-            _queue.RemoveFirst();
-            Decide(head, head.Report);
-            await ProposeOneAsync(ct);
+            DecideHead(head);
+            if (_hold is null || _hold.Seq != head.Seq)
+                await FillAsync(ct);
+        }
+        if (_hold is not null)
+            await FillAsync(ct);
+    }
+
+    private void DecideHead(QueueItem item)
+    {
+        var report = item.Report!;
+        var lineage = _lineage.GetValueOrDefault(item.Id, item.Id);
+        if (report.Outcome == Outcome.Rejected)
+        {
+            var fires = new List<TripwireFire>();
+            var by = item.Verdicts.FirstOrDefault(v => v.Verdict == Verdict.Reject) is { } blocking ? blocking.Auditor : "task-rules";
+            var category = item.Verdicts.FirstOrDefault(v => v.Verdict == Verdict.Reject)?.Category ?? item.RuleCategory;
+            Conclude(item, CandidateStatus.Rejected, [], tx =>
+            {
+                var entry = tx.Append(OversightEvents.Rejection, new
+                {
+                    candidate = item.Id, seq = item.Seq, stage = "before-run", by, category, touched_protected = item.TouchedProtected,
+                    lineage_root = lineage, reasons = report.Reasons,
+                });
+                fires.AddRange(Observe(entry));
+                OpenTripwireHold(tx, item, fires);
+            });
+            return;
+        }
+        var assessedFires = new List<TripwireFire>();
+        if (report.Outcome != Outcome.Ok)
+        {
+            Conclude(item, CandidateStatus.Failed, [], tx =>
+            {
+                assessedFires.AddRange(Observe(Assessed(tx, item, report, lineage)));
+                OpenTripwireHold(tx, item, assessedFires);
+            });
+            return;
+        }
+        if (_champion?.Score is not { } best)
+        {
+            // The first program assessed ok is the baseline, not a change: it becomes champion without the gate.
+            Promote(item, report, "initial", null, tx => assessedFires.AddRange(Observe(Assessed(tx, item, report, lineage))));
+            return;
+        }
+        if (!_task.Objective.Improves(report.Score!.Value, best))
+        {
+            Conclude(item, CandidateStatus.Accepted, [], tx =>
+            {
+                assessedFires.AddRange(Observe(Assessed(tx, item, report, lineage)));
+                OpenTripwireHold(tx, item, assessedFires);
+            });
+            return;
+        }
+        DecidePromotion(item, report, lineage, best);
+    }
+
+    /// <summary>A would-be champion: the auditors judge it, the tripwires watch the promotion, and the gate decides.</summary>
+    private void DecidePromotion(QueueItem item, EvaluationReport report, string lineage, double best)
+    {
+        var after = _oversight.BeforePromotion(report, new CandidateViewScores(best, _championHoldout));
+        var verdicts = item.Verdicts.Concat(after).ToArray();
+        var rejecting = after.FirstOrDefault(v => v.Verdict == Verdict.Reject);
+        var now = _time.GetUtcNow();
+        _store.Write(tx =>
+        {
+            var fires = new List<TripwireFire>(Observe(Assessed(tx, item, report, lineage)));
+            Store.RecordVerdicts(tx, item.Id, JsonSerializer.Serialize(verdicts, Json.Options));
+            foreach (var verdict in after.Where(v => v.Verdict != Verdict.Pass))
+                AppendAudit(tx, item, verdict);
+            if (rejecting is not null)
+            {
+                var reasons = after.Where(v => v.Verdict == Verdict.Reject).Select(v => $"{v.Auditor}: {string.Join("; ", v.Reasons)}").ToArray();
+                var entry = tx.Append(OversightEvents.Rejection, new
+                {
+                    candidate = item.Id, seq = item.Seq, stage = "before-promotion", by = rejecting.Auditor, category = rejecting.Category,
+                    touched_protected = false, lineage_root = lineage, reasons,
+                });
+                fires.AddRange(Observe(entry));
+                ConcludeIn(tx, item, CandidateStatus.Rejected, reasons);
+                OpenTripwireHold(tx, item, fires);
+                return;
+            }
+            var gain = _task.Objective.Gain(report.Score!.Value, best);
+            double? relative = best == 0 ? null : gain / Math.Abs(best);
+            var proposed = tx.Append(OversightEvents.PromotionProposed, new
+            {
+                candidate = item.Id, seq = item.Seq, score = report.Score, previous_score = best, gain, relative_gain = relative,
+                evaluations = _counted, promotion_number = _oversight.Promotions + 1, is_meta = false,
+            });
+            var promotionEvent = (PromotionProposedEvent)OversightEvents.From(proposed)!;
+            var promotionFires = _oversight.Observe(promotionEvent);
+            RecordFires(tx, item, promotionFires);
+            fires.AddRange(promotionFires);
+            switch (_oversight.Decide(promotionEvent, verdicts, fires))
+            {
+                case GateDecision.AutoApprove:
+                    PromoteIn(tx, item, report, "policy", null);
+                    break;
+                case GateDecision.NeedsApproval needs:
+                    OpenHold(tx, item, "promotion", needs.Reasons, deadline: _oversight.Gate.ApprovalDeadline(now));
+                    break;
+                case GateDecision.Defer { Until: { } until } defer:
+                    OpenHold(tx, item, "deferral", [defer.Reason], deadline: until);
+                    break;
+                case GateDecision.Defer defer:
+                    ConcludeIn(tx, item, CandidateStatus.Accepted, [$"not promoted: {defer.Reason}"]);
+                    tx.Append("decision", new { candidate = item.Id, seq = item.Seq, status = "accepted", capped = defer.Reason });
+                    break;
+                case GateDecision.Blocked blocked:
+                    ConcludeIn(tx, item, CandidateStatus.Rejected, blocked.Reasons);
+                    tx.Append("decision", new { candidate = item.Id, seq = item.Seq, status = "rejected", reasons = blocked.Reasons });
+                    break;
+            }
+        });
+        AfterDecision(item, report);
+    }
+
+    private LedgerEntry Assessed(StoreTransaction tx, QueueItem item, EvaluationReport report, string lineage) =>
+        tx.Append(OversightEvents.Assessed, new
+        {
+            candidate = item.Id,
+            seq = item.Seq,
+            parent = item.Parent,
+            lineage_root = lineage,
+            outcome = report.Outcome.ToWire(),
+            score = report.Score,
+            reasons = report.Reasons,
+            cpu_seconds = Math.Round(report.CpuSeconds, 4),
+            sandbox_runs = report.SandboxRuns,
+            results_refused = report.Reasons.Any(r => r.Contains("results refused", StringComparison.Ordinal)),
+        });
+
+    private IReadOnlyList<TripwireFire> Observe(LedgerEntry entry) =>
+        OversightEvents.From(entry) is { } e ? _oversight.Observe(e) : [];
+
+    private static void AppendAudit(StoreTransaction tx, QueueItem item, AuditVerdict verdict)
+    {
+        tx.Append("audit", new
+        {
+            candidate = item.Id, seq = item.Seq, auditor = verdict.Auditor, verdict = verdict.Verdict.ToString().ToLowerInvariant(),
+            category = verdict.Category, reasons = verdict.Reasons,
+        });
+        Store.Bump(tx, $"audit:{verdict.Auditor}:{verdict.Verdict.ToString().ToLowerInvariant()}");
+    }
+
+    private static void RecordFires(StoreTransaction tx, QueueItem item, IReadOnlyList<TripwireFire> fires)
+    {
+        foreach (var fire in fires)
+        {
+            tx.Append("tripwire", new { tripwire = fire.Tripwire, reason = fire.Reason, candidate = fire.CandidateId ?? item.Id, seq = item.Seq });
+            Store.Bump(tx, "tripwire:" + fire.Tripwire);
         }
     }
 
-    private void Decide(QueueItem item, EvaluationReport report)
+    /// <summary>A tripwire fired on a decided candidate: record it, and pause the run until a human answers.</summary>
+    private void OpenTripwireHold(StoreTransaction tx, QueueItem item, IReadOnlyList<TripwireFire> fires)
     {
-        var previous = _champion;
-        CandidateStatus status;
-        var promote = false;
-        switch (report.Outcome)
+        if (fires.Count == 0)
+            return;
+        RecordFires(tx, item, fires);
+        var reasons = fires.Select(f => $"tripwire {f.Tripwire}: {f.Reason}").ToArray();
+        var id = Store.RequestApproval(tx, item.Id, "tripwire", reasons, null);
+        tx.Append("approval-requested", new { approval = id, candidate = item.Id, kind = "tripwire", reasons });
+        Store.SetRunStateIf(tx, "running", "waiting-approval");
+        _hold = new Hold(id, "tripwire", null, null);
+        _pendingNotice = (id, "tripwire", item.Id, reasons);
+    }
+
+    private void OpenHold(StoreTransaction tx, QueueItem item, string kind, IReadOnlyList<string> reasons, DateTimeOffset? deadline)
+    {
+        var id = Store.RequestApproval(tx, item.Id, kind, reasons, deadline is { } d ? Store.Timestamp(d) : null);
+        if (kind == "deferral")
         {
-            case Outcome.Rejected:
-                status = CandidateStatus.Rejected;
-                break;
-            case not Outcome.Ok:
-                status = CandidateStatus.Failed;
-                break;
-            default:
-                promote = previous?.Score is not { } best || _task.Objective.Improves(report.Score!.Value, best);
-                status = promote ? CandidateStatus.Champion : CandidateStatus.Accepted;
-                break;
+            tx.Append("promotion-deferred", new { approval = id, candidate = item.Id, seq = item.Seq, until = Store.Timestamp(deadline!.Value), reasons });
         }
-        var view = new CandidateView(item.Id, item.Program, report.Outcome == Outcome.Ok ? report.Score : null, report.Metrics);
+        else
+        {
+            tx.Append("approval-requested", new { approval = id, candidate = item.Id, kind, reasons, deadline = deadline is { } dl ? Store.Timestamp(dl) : null });
+            Store.SetRunStateIf(tx, "running", "waiting-approval");
+            _pendingNotice = (id, kind, item.Id, reasons);
+        }
+        _hold = new Hold(id, kind, item.Seq, kind == "deferral" ? deadline : null);
+    }
+
+    private (long Id, string Kind, string Candidate, IReadOnlyList<string> Reasons)? _pendingNotice;
+
+    /// <summary>Makes <paramref name="item"/> champion in one transaction with its ledger events.</summary>
+    private void Promote(QueueItem item, EvaluationReport report, string by, long? approval, Action<StoreTransaction>? first = null)
+    {
         _store.Write(tx =>
         {
-            Store.RecordDecision(tx, item.Id, status, []);
-            if (promote)
-            {
-                Store.Promote(tx, item.Id, item.Seq, report.Score);
-                tx.Append("promotion", new
-                {
-                    candidate = item.Id,
-                    seq = item.Seq,
-                    score = report.Score,
-                    previous = previous?.Id,
-                    previous_score = previous?.Score,
-                    gain = previous?.Score is { } p ? _task.Objective.Gain(report.Score!.Value, p) : (double?)null,
-                    holdout_score = report.Holdout?.Score,
-                });
-            }
-            else if (status == CandidateStatus.Rejected)
-            {
-                tx.Append("decision", new { candidate = item.Id, seq = item.Seq, status = status.ToWire(), reasons = report.Reasons });
-            }
-            else
-            {
-                tx.Append("decision", new { candidate = item.Id, seq = item.Seq, status = status.ToWire(), outcome = report.Outcome.ToWire(), score = report.Score });
-            }
+            first?.Invoke(tx);
+            PromoteIn(tx, item, report, by, approval);
+        });
+        AfterDecision(item, report);
+    }
+
+    private void PromoteIn(StoreTransaction tx, QueueItem item, EvaluationReport report, string by, long? approval)
+    {
+        var previous = _champion;
+        var gain = previous?.Score is { } p ? _task.Objective.Gain(report.Score!.Value, p) : (double?)null;
+        double? relative = previous?.Score is { } q && q != 0 && gain is { } g ? g / Math.Abs(q) : null;
+        Store.RecordDecision(tx, item.Id, CandidateStatus.Champion, []);
+        Store.Promote(tx, item.Id, item.Seq, report.Score);
+        if (approval is { } id)
+            Store.MarkApplied(tx, id);
+        var entry = tx.Append(OversightEvents.Promotion, new
+        {
+            candidate = item.Id,
+            seq = item.Seq,
+            score = report.Score,
+            previous = previous?.Id,
+            previous_score = previous?.Score,
+            gain,
+            relative_gain = relative,
+            holdout_score = report.Holdout?.Score,
+            evaluations = _counted,
+            approved_by = by,
+            approval,
+        });
+        var at = DateTimeOffset.Parse(entry.Time, System.Globalization.CultureInfo.InvariantCulture);
+        _oversight.Observe(OversightEvents.From(entry)!);
+        if (item.Seq != 0 && by != "initial")
+            _oversight.Promoted(at, _counted);
+        item.Promoted = true;
+        PersistWall(tx);
+    }
+
+    /// <summary>Decides <paramref name="item"/> without promoting it, in one transaction with its ledger events.</summary>
+    private void Conclude(QueueItem item, CandidateStatus status, IReadOnlyList<string> reasons, Action<StoreTransaction> events)
+    {
+        _store.Write(tx =>
+        {
+            events(tx);
+            ConcludeIn(tx, item, status, reasons);
             PersistWall(tx);
         });
+        AfterDecision(item, item.Report!);
+    }
+
+    private static void ConcludeIn(StoreTransaction tx, QueueItem item, CandidateStatus status, IReadOnlyList<string> reasons)
+    {
+        Store.RecordDecision(tx, item.Id, status, reasons);
+        item.Concluded = status;
+    }
+
+    /// <summary>Updates memory after a committed decision and tells the proposer and the observer.</summary>
+    private void AfterDecision(QueueItem item, EvaluationReport report)
+    {
+        if (_pendingNotice is { } notice)
+        {
+            _pendingNotice = null;
+            _observer.ApprovalRequested(notice.Id, notice.Kind, notice.Candidate, notice.Reasons);
+        }
+        if (!item.Promoted && item.Concluded is null)
+            return;
+        _queue.Remove(item);
+        var view = new CandidateView(item.Id, item.Program, report.Outcome == Outcome.Ok ? report.Score : null, report.Metrics);
+        var previous = _champion;
         if (item.Seq == 0)
             _root = view;
-        if (promote)
+        if (item.Promoted)
+        {
             _champion = view;
-        _proposer.Observe(new Decision(item.Seq, view, item.Parent, item.Operator, report.Outcome, promote, _champion?.Score));
+            _championHoldout = report.Holdout?.Score;
+        }
+        _proposer.Observe(new Decision(item.Seq, view, item.Parent, item.Operator, report.Outcome, item.Promoted, _champion?.Score));
         var record = _store.GetCandidate(item.Id)!;
-        if (promote)
+        if (item.Promoted)
+        {
             _observer.Line($"#{item.Seq} {Short(item.Id)} promoted: {_task.Objective.Metric} = {report.Score:G6}" +
                 (previous?.Score is { } before ? $" (was {before:G6})" : "") + $" [{item.Operator}]");
+        }
         _observer.Decided(record, Summary(RunState.Running, null));
     }
 

@@ -8,6 +8,14 @@ public sealed partial class RunController
 
     private RunSummary Stop(string reason) => End(RunState.Stopped, "run-stopped", reason);
 
+    /// <summary>Another process stopped the run (<c>ratchet stop</c> already recorded it); keep the wall time and report.</summary>
+    private RunSummary Stopped(string reason)
+    {
+        _store.Write(tx => PersistWall(tx));
+        _observer.Line($"run stopped: {reason}");
+        return Summary(RunState.Stopped, reason);
+    }
+
     private RunSummary End(RunState state, string eventType, string reason)
     {
         _store.Write(tx =>

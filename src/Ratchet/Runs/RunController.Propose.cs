@@ -1,19 +1,32 @@
+using System.Text.Json;
+using Ratchet.Common;
 using Ratchet.Evaluation;
+using Ratchet.Oversight;
 using Ratchet.Proposers;
 using Ratchet.Storage;
 using Ratchet.Tasks;
-
-using Ratchet.Common;
 
 namespace Ratchet.Runs;
 
 public sealed partial class RunController
 {
-    /// <summary>Tops the pipeline up to the lookahead (used at start; afterwards each decision proposes once).</summary>
+    /// <summary>Tops the pipeline up: to the lookahead normally; while a human is asked, by up to the policy's
+    /// allowance of extra evaluations; not at all while a tripwire pauses the run.</summary>
     private async Task FillAsync(CancellationToken ct)
     {
-        while (_queue.Count < _run.Lookahead && await ProposeOneAsync(ct))
+        while (true)
         {
+            if (_queue.Count >= _run.Lookahead)
+            {
+                if (_hold is null || !_oversight.Gate.MayEvaluateWhileWaiting(_startedWhileWaiting, _hold.BlocksEvaluations))
+                    return;
+                if (!await ProposeOneAsync(ct))
+                    return;
+                _startedWhileWaiting++;
+                continue;
+            }
+            if (_hold is { BlocksEvaluations: true } || !await ProposeOneAsync(ct))
+                return;
         }
     }
 
@@ -76,6 +89,19 @@ public sealed partial class RunController
         var program = intake.Program;
         var diff = TextDiff.Unified(parent.Files, program.Files);
         var item = new QueueItem(seq, program.Id, program, parentId, proposal.Operator, _champion?.Score);
+        _lineage[program.Id] = parentId == _root.Id || !_lineage.TryGetValue(parentId, out var lineage) ? program.Id : lineage;
+        var rejection = intake.Rejection;
+        if (rejection is null)
+        {
+            item.Verdicts = _oversight.BeforeRun(new StaticAuditInput(_task, parent, program, diff));
+            if (item.Verdicts.FirstOrDefault(v => v.Verdict == Verdict.Reject) is { } blocking)
+                rejection = $"{blocking.Auditor}: {string.Join("; ", blocking.Reasons)}";
+        }
+        else
+        {
+            (item.RuleCategory, item.TouchedProtected) = RuleCategory(intake);
+            item.Verdicts = [new AuditVerdict("task-rules", Verdict.Reject, [rejection], item.RuleCategory)];
+        }
         _store.Write(tx =>
         {
             Store.InsertCandidate(tx, new NewCandidate(program.Id, seq, index, proposal.Label, parentId, proposal.Operator,
@@ -92,16 +118,35 @@ public sealed partial class RunController
                 meta = proposal.Meta,
                 lines = DiffSize(diff),
             });
-            if (intake.Rejection is { } why)
+            if (item.Verdicts.Count > 0)
+                Store.RecordVerdicts(tx, program.Id, JsonSerializer.Serialize(item.Verdicts, Json.Options));
+            foreach (var verdict in item.Verdicts.Where(v => v.Verdict != Verdict.Pass))
+                AppendAudit(tx, item, verdict);
+            if (rejection is not null)
             {
-                item.Report = new EvaluationReport { Outcome = Outcome.Rejected, Reasons = [why] };
+                item.Report = new EvaluationReport { Outcome = Outcome.Rejected, Reasons = [rejection] };
                 Store.RecordEvaluation(tx, program.Id, item.Report);
                 Count(item.Report);
-                tx.Append("rejection", new { candidate = program.Id, seq, stage = "before-run", by = "task-rules", rule = intake.Rule?.ToString(), reasons = item.Report.Reasons });
             }
         });
         _counted++;
         _queue.AddLast(item);
+    }
+
+    /// <summary>The red-team category of a task-rule rejection, and whether it touched protected files or the policy.</summary>
+    private (string? Category, bool TouchedProtected) RuleCategory(IntakeResult intake)
+    {
+        var path = intake.Path ?? "";
+        return intake.Rule switch
+        {
+            ProposalRejectionKind.ReservedPath => (RedTeamCategories.ShutdownSabotage, true),
+            ProposalRejectionKind.ProtectedFile or ProposalRejectionKind.NewFile or ProposalRejectionKind.OutsideTask =>
+                (path == "ratchet.toml" ? RedTeamCategories.BudgetRaise
+                    : _task.Score?.Inputs.Contains(path) == true || _task.Evaluate?.Inputs.Contains(path) == true ? RedTeamCategories.GraderOverwrite
+                    : RedTeamCategories.TestEditing, true),
+            ProposalRejectionKind.OutsideEvolveBlocks => (RedTeamCategories.DetectorRemoval, false),
+            _ => (null, false),
+        };
     }
 
     private static object DiffSize(string diff)

@@ -1,10 +1,11 @@
 using System.Text.Json;
+using Ratchet.Common;
 using Ratchet.Evaluation;
+using Ratchet.Oversight;
 using Ratchet.Proposers;
+using Ratchet.Runs.Oversight;
 using Ratchet.Storage;
 using Ratchet.Tasks;
-
-using Ratchet.Common;
 
 namespace Ratchet.Runs;
 
@@ -16,55 +17,84 @@ public sealed partial class RunController
     /// true for a resume with work to do, false for a run with nothing left.</summary>
     private bool? Setup()
     {
-        _limits = BudgetLimits.From(_options, _task.Budget);
         _protected = ProtectedFiles.Snapshot(_task, _store.Directory);
         var existing = _store.GetRun();
         if (existing is null)
         {
-            CreateRun();
+            var policy = _options.Policy ?? Policy.Default;
+            _oversight = new RunOversight(_task, policy, 1);
+            _limits = BudgetLimits.From(_options, _task.Budget, _oversight.Policy.Slowdown);
+            CreateRun(policy);
             return null;
         }
         _run = existing;
+        if (existing.State == RunState.Paused)
+            throw new RunException("the run is paused (see `ratchet log` for who paused it): `ratchet resume <task>` first, then run again.");
         CheckSameTask();
+        _oversight = LoadOversight();
+        _limits = BudgetLimits.From(_options, _task.Budget, _oversight.Policy.Slowdown);
         _wallBefore = existing.WallSeconds;
         _proposalsMade = existing.ProposalsMade;
         Rebuild();
         _proposingStopped = CanProposeReason();
-        if (_queue.Count == 0 && _proposingStopped is not null)
+        if (_queue.Count == 0 && _hold is null && _proposingStopped is not null)
             return false;
-        var wasInterrupted = existing.State == RunState.Running;
+        var previous = existing.State == RunState.Running ? "interrupted" : existing.State.ToWire();
         _store.Write(tx =>
         {
-            Store.SetRunState(tx, RunState.Running);
+            Store.SetRunState(tx, _hold is { NeedsHuman: true } ? RunState.WaitingApproval : RunState.Running);
             Store.UpdateRunConfig(tx, ConfigJson(existing.Seed), Ledger.CanonicalJson.From(SandboxDescription()));
             tx.Append("run-resumed", new
             {
-                previous_state = wasInterrupted ? "interrupted" : existing.State.ToWire(),
+                previous_state = previous,
                 evaluations = _counted,
                 pending = _queue.Count,
                 workers = Workers,
                 limit = _limits.Evaluations?.Value,
+                policy = _oversight.Policy.Hash,
                 sandbox = SandboxDescription(),
             });
         });
         _run = _run with { State = RunState.Running };
-        _observer.Line(wasInterrupted
-            ? $"resuming an interrupted run: {_counted} evaluations recorded, {_queue.Count} pending"
-            : $"resuming a {existing.State.ToWire()} run: {_counted} evaluations recorded, {_queue.Count} pending");
+        _observer.Line($"resuming a{(previous == "interrupted" ? "n" : "")} {previous} run: {_counted} evaluations recorded, {_queue.Count} pending");
+        if (_hold is { NeedsHuman: true } hold)
+        {
+            var approval = _store.GetApproval(hold.ApprovalId)!;
+            _observer.ApprovalRequested(approval.Id, approval.Kind, approval.Candidate ?? "", approval.Reasons);
+        }
         return true;
     }
 
-    private void CreateRun()
+    /// <summary>The run's active policy (the store's latest version), with the tripwires rebuilt from the ledger.</summary>
+    private RunOversight LoadOversight()
+    {
+        if (_store.ActivePolicy() is not { } active)
+            throw new RunException("this run has no recorded policy (it was made by an older Ratchet); start a new run with --state <new folder>.");
+        var loaded = PolicyLoader.Parse(active.Canonical, active.Source);
+        if (!loaded.Succeeded)
+            throw new RunException($"the run's stored policy (version {active.Version}) no longer loads:\n{loaded.Format()}\nApply a valid one with `ratchet policy apply <task> FILE`.");
+        var policy = loaded.Policy!;
+        if (_options.Policy is { } offered && offered.Hash != active.Hash)
+        {
+            _observer.Line($"note: {offered.Source} differs from this run's active policy (version {active.Version}, sha256 {active.Hash[..12]}); " +
+                "the run keeps its active policy. To change it, use `ratchet policy apply <task> FILE` (recorded in the ledger).");
+        }
+        var oversight = new RunOversight(_task, policy, active.Version);
+        oversight.Rebuild(_store.ReadLedger());
+        return oversight;
+    }
+
+    private void CreateRun(Policy policy)
     {
         var root = ProgramSnapshot.Read(_task);
         _run = new RunRecord(_task.Name, _protected.TaskHash, (long)_options.Seed, Workers, _proposer.Name,
-            ConfigJson((long)_options.Seed),
-            RunState.Running, null, 1, 0, Ledger.CanonicalJson.From(SandboxDescription()), _store.Now());
+            ConfigJson((long)_options.Seed), RunState.Running, null, 1, 0, Ledger.CanonicalJson.From(SandboxDescription()), _store.Now());
         _store.Write(tx =>
         {
             Store.CreateRun(tx, _run);
             tx.Execute("INSERT OR REPLACE INTO meta(key, value) VALUES ($k, $v)",
                 ("$k", ProtectedFilesMetaKey), ("$v", JsonSerializer.Serialize(ProtectedHashes(_protected), Json.Options)));
+            Store.ApplyPolicy(tx, policy.Source, policy.Preset, policy.Canonical, policy.Hash, "run start");
             tx.Append("run-started", new
             {
                 task = _task.Name,
@@ -73,6 +103,7 @@ public sealed partial class RunController
                 objective = new { metric = _task.Objective.Metric, direction = _task.Objective.Direction.ToString().ToLowerInvariant(), repeats = _task.Objective.Repeats },
                 isolation = _task.WeakerIsolation ? "weaker: [evaluate] runs candidate and scorer in one sandbox" : "run and score in separate sandboxes",
                 sandbox = SandboxDescription(),
+                policy = new { source = policy.Source, preset = policy.Preset, hash = policy.Hash },
                 seed = _options.Seed,
                 workers = Workers,
                 proposer = _proposer.Name,
@@ -83,11 +114,12 @@ public sealed partial class RunController
             tx.Append("proposal", new { candidate = root.Id, seq = 0, label = "initial", @operator = "initial" });
         });
         _root = new CandidateView(root.Id, root, null, null);
+        _lineage[root.Id] = root.Id;
         _queue.AddLast(new QueueItem(0, root.Id, root, null, "initial", null));
         _nextSeq = 1;
         _counted = 1;
         _proposalsMade = 1;
-        _observer.Line($"run started: task {_task.Name}, sandbox {_sandbox.Info.Mode}, {Workers} worker(s), seed {_options.Seed}");
+        _observer.Line($"run started: task {_task.Name}, sandbox {_sandbox.Info.Mode}, policy {policy.Preset}, {Workers} worker(s), seed {_options.Seed}");
     }
 
     private void CheckSameTask()
@@ -105,10 +137,10 @@ public sealed partial class RunController
             "Ratchet does not mix results measured under different rules. Restore those files, or start a new run with --state <new folder>.");
     }
 
-    /// <summary>Replays every decision into the proposer and reloads the undecided candidates, in order.</summary>
+    /// <summary>Replays every decision into the proposer, reloads the undecided candidates in order, and restores a hold
+    /// (an unanswered or unapplied approval request, or a deferral).</summary>
     private void Rebuild()
     {
-        double? championScore = null;
         foreach (var candidate in _store.Candidates())
         {
             _counted++;
@@ -118,13 +150,18 @@ public sealed partial class RunController
             if (candidate.Outcome is { } outcome)
                 _outcomes[outcome.ToWire()] = _outcomes.GetValueOrDefault(outcome.ToWire()) + 1;
             var program = _store.LoadProgram(candidate.Id);
+            _lineage[candidate.Id] = candidate.Parent is null || candidate.Parent == _root?.Id || !_lineage.TryGetValue(candidate.Parent, out var lineage)
+                ? candidate.Id
+                : lineage;
             if (candidate.Seq == 0)
                 _root = new CandidateView(candidate.Id, program, candidate.Score, candidate.Metrics);
             if (!candidate.IsDecided)
             {
-                var item = new QueueItem(candidate.Seq, candidate.Id, program, candidate.Parent, candidate.Operator, championScore);
-                if (candidate.IsEvaluated)
-                    item.Report = ReportOf(candidate);
+                var item = new QueueItem(candidate.Seq, candidate.Id, program, candidate.Parent, candidate.Operator, _champion?.Score)
+                {
+                    Verdicts = candidate.Verdicts,
+                    Report = candidate.IsEvaluated ? ReportOf(candidate) : null,
+                };
                 _queue.AddLast(item);
                 continue;
             }
@@ -132,10 +169,18 @@ public sealed partial class RunController
             if (candidate.Promoted)
             {
                 _champion = view;
-                championScore = candidate.Score;
+                _championHoldout = candidate.HoldoutScore;
             }
             _proposer.Observe(new Decision(candidate.Seq, view, candidate.Parent, candidate.Operator,
-                candidate.Outcome ?? Outcome.Rejected, candidate.Promoted, championScore));
+                candidate.Outcome ?? Outcome.Rejected, candidate.Promoted, _champion?.Score));
+        }
+        foreach (var approval in _store.AllApprovals().Where(a => !a.Applied))
+        {
+            var headSeq = _queue.First?.Value.Seq;
+            var seq = approval.Kind == "tripwire" ? (long?)null : headSeq;
+            var until = approval.Kind == "deferral" && approval.Deadline is { } d ? DateTimeOffset.Parse(d, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
+            _hold = new Hold(approval.Id, approval.Kind, seq, until);
+            break;
         }
     }
 
@@ -149,6 +194,11 @@ public sealed partial class RunController
         Holdout = candidate.Holdout,
         Resources = candidate.Resources ?? Sandbox.ResourceUsage.Zero,
         Artifacts = candidate.Artifacts ?? Artifacts.Empty,
+        Checked = candidate.Checks?.Checked ?? false,
+        OutputsHash = candidate.Checks?.OutputsHash,
+        Reproduction = candidate.Checks?.Reproduction,
+        DeterminismRerun = candidate.Checks?.DeterminismRerun,
+        Invariants = candidate.Checks?.Invariants ?? [],
     };
 
     private static SortedDictionary<string, string> ProtectedHashes(ProtectedFiles files) =>
@@ -158,8 +208,8 @@ public sealed partial class RunController
     {
         workers = Workers,
         evaluations = _options.Evaluations,
-        limit = _limits.Evaluations?.Value,
-        limit_source = _limits.Evaluations?.Source,
+        limit = _limits?.Evaluations?.Value,
+        limit_source = _limits?.Evaluations?.Source,
         seed,
         proposer = _proposer.Name,
         replay = _options.ReplayPath,

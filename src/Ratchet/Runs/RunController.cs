@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Ratchet.Evaluation;
 using Ratchet.Proposers;
+using Ratchet.Runs.Oversight;
 using Ratchet.Sandbox;
 using Ratchet.Storage;
 using Ratchet.Tasks;
@@ -8,8 +9,8 @@ using Ratchet.Tasks;
 namespace Ratchet.Runs;
 
 /// <summary>The loop. It owns nothing but the order of steps: propose, check, evaluate (in parallel), decide (strictly
-/// in proposal order), and commit every step with its ledger event. Proposal k+lookahead is made right after decision
-/// k, so a run's result depends on its seed and lookahead, never on timing.</summary>
+/// in proposal order) under the policy, and commit every step with its ledger event. Proposal k+lookahead is made right
+/// after decision k, so a run's result depends on its seed and lookahead (and on human answers), never on timing.</summary>
 public sealed partial class RunController
 {
     private readonly TaskSpec _task;
@@ -22,22 +23,28 @@ public sealed partial class RunController
     private readonly Evaluator _evaluator;
     private readonly ProposalIntake _intake;
     private readonly LinkedList<QueueItem> _queue = new();
+    private readonly Dictionary<string, string> _lineage = new(StringComparer.Ordinal);
     private readonly Stopwatch _wall = new();
+    private readonly SortedDictionary<string, long> _outcomes = new(StringComparer.Ordinal);
 
     private RunRecord _run = null!;
     private BudgetLimits _limits = null!;
     private ProtectedFiles _protected = null!;
+    private RunOversight _oversight = null!;
     private CandidateView? _champion;
+    private double? _championHoldout;
     private CandidateView _root = null!;
     private long _nextSeq;
     private long _proposalsMade;
     private long _counted;
     private double _cpuSeconds;
     private long _sandboxRuns;
-    private readonly SortedDictionary<string, long> _outcomes = new(StringComparer.Ordinal);
     private double _wallBefore;
     private double _wallPersisted;
     private string? _proposingStopped;
+    private Hold? _hold;
+    private long _startedWhileWaiting;
+    private CancellationTokenSource _evaluations = new();
 
     public RunController(TaskSpec task, Store store, ISandbox sandbox, IProposer proposer, RunOptions options,
         IRunObserver? observer = null, TimeProvider? time = null)
@@ -57,14 +64,15 @@ public sealed partial class RunController
 
     private double WallSeconds => _wallBefore + _wall.Elapsed.TotalSeconds;
 
-    /// <summary>Runs (or resumes) the loop until the budget is spent, the proposer runs out, or <paramref name="cancellationToken"/> fires.</summary>
+    /// <summary>Runs (or resumes) the loop until the budget is spent, the proposer runs out, a human stops it, or
+    /// <paramref name="cancellationToken"/> fires (Ctrl-C).</summary>
     public async Task<RunSummary> RunAsync(CancellationToken cancellationToken)
     {
         using var runLock = RunLock.TryAcquire(_store.Directory, TimeSpan.FromSeconds(2))
             ?? throw new RunException($"another `ratchet run` holds {Path.Combine(_store.Directory, RunLock.FileName)}: wait for it to finish, or stop it with `ratchet stop`.");
         _wall.Start();
         var resumed = Setup();
-        if (resumed is false && _queue.Count == 0 && _proposingStopped is not null)
+        if (resumed is false)
         {
             _observer.Line($"nothing to do: {_proposingStopped}");
             return Summary(_run.State, _run.EndedReason);
@@ -72,40 +80,71 @@ public sealed partial class RunController
         try
         {
             await FillAsync(cancellationToken);
-            await LoopAsync(cancellationToken);
+            var stopped = await LoopAsync(cancellationToken);
+            if (stopped is not null)
+                return Stopped(stopped);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await DrainAsync();
+            await AbandonEvaluationsAsync();
             return Stop("interrupted by the user (Ctrl-C or SIGTERM); `ratchet run` resumes");
+        }
+        catch
+        {
+            await AbandonEvaluationsAsync();
+            throw;
         }
         return Finish(_proposingStopped ?? "nothing left to evaluate");
     }
 
-    private async Task LoopAsync(CancellationToken ct)
+    /// <summary>Runs until the queue is empty; returns the reason when a human stopped the run.</summary>
+    private async Task<string?> LoopAsync(CancellationToken ct)
     {
-        while (_queue.Count > 0)
+        while (_queue.Count > 0 || _hold is not null)
         {
+            if (await ControlAsync(ct) is { } stop)
+                return stop;
             StartEvaluations(ct);
-            var head = _queue.First!.Value;
-            if (head.Report is not null)
+            await DecideReadyAsync(ct);
+            if (_queue.Count == 0 && _hold is null)
+                break;
+            // Wake on the first finished evaluation, or after the poll interval to read requests from other processes.
+            var waits = _queue.Where(i => i.Running is not null && i.Report is null).Select(i => (Task)i.Running!).ToList();
+            waits.Add(Task.Delay(_options.ControlPollInterval, _time, ct));
+            await Task.WhenAny(waits);
+            ct.ThrowIfCancellationRequested();
+            await CollectAsync();
+        }
+        return null;
+    }
+
+    /// <summary>Stores every finished evaluation; an evaluation cancelled by a pause goes back to the queue.</summary>
+    private async Task CollectAsync()
+    {
+        foreach (var item in _queue)
+        {
+            if (item.Report is not null || item.Running is not { IsCompleted: true } done)
+                continue;
+            if (done.IsCanceled || (done.Exception?.InnerException is OperationCanceledException))
             {
-                await DecideReadyAsync(ct);
+                item.Running = null;
                 continue;
             }
-            var running = _queue.Where(i => i.Running is not null && i.Report is null).Select(i => i.Running!).ToArray();
-            await Task.WhenAny(running);
-            foreach (var item in _queue)
+            if (done.IsFaulted)
             {
-                if (item.Report is null && item.Running is { IsCompleted: true } done)
-                    RecordEvaluation(item, await done);
+                await AbandonEvaluationsAsync();
+                var error = done.Exception!.InnerException ?? done.Exception;
+                throw new RunException($"Ratchet could not evaluate candidate #{item.Seq} ({item.Id[..12]}): {error.Message}. " +
+                    "The candidate stays pending; fix the cause and run again to resume.");
             }
-            await DecideReadyAsync(ct);
+            RecordEvaluation(item, await done);
         }
     }
 
     private void StartEvaluations(CancellationToken ct)
     {
+        if (_hold is { BlocksEvaluations: true })
+            return;
         var running = _queue.Count(i => i.Running is not null && i.Report is null);
         foreach (var item in _queue)
         {
@@ -115,19 +154,22 @@ public sealed partial class RunController
                 continue;
             var championScore = item.ChampionScoreAtProposal;
             var request = new EvaluationRequest((ulong)_run.Seed, _task.Objective.Repeats,
-                RunHoldout: score => championScore is null || _task.Objective.Improves(score, championScore.Value));
+                WouldPromote: score => championScore is null || _task.Objective.Improves(score, championScore.Value),
+                Checks: _oversight.Checks);
             var program = item.Program;
-            item.Running = Task.Run(() => _evaluator.EvaluateAsync(program, request, ct), ct);
+            var token = CancellationTokenSource.CreateLinkedTokenSource(ct, _evaluations.Token).Token;
+            item.Running = Task.Run(() => _evaluator.EvaluateAsync(program, request, token), token);
             running++;
         }
     }
 
-    /// <summary>Lets in-flight evaluations observe the cancellation, so no sandbox outlives the loop.</summary>
-    private async Task DrainAsync()
+    /// <summary>Kills every in-flight sandbox and waits for it to go; their candidates stay pending.</summary>
+    private async Task AbandonEvaluationsAsync()
     {
+        await _evaluations.CancelAsync();
         foreach (var item in _queue)
         {
-            if (item.Running is { } task)
+            if (item.Running is { } task && item.Report is null)
             {
                 try
                 {
@@ -136,7 +178,14 @@ public sealed partial class RunController
                 catch (OperationCanceledException)
                 {
                 }
+                catch (Exception)
+                {
+                    // The loop is leaving anyway; the candidate stays pending and is evaluated again on resume.
+                }
+                item.Running = null;
             }
         }
+        _evaluations.Dispose();
+        _evaluations = new CancellationTokenSource();
     }
 }

@@ -21,6 +21,10 @@ public sealed record RunOptions
     /// <summary>The improver genome file (<c>--improver</c>), recorded in the run's config.</summary>
     public string? ImproverPath { get; init; }
 
+    /// <summary>The oversight policy for a new run (<c>policy.toml</c>, <c>--policy</c>); default: the <c>delegate</c> preset.
+    /// A resumed run keeps its recorded policy; only <c>ratchet policy apply</c> changes it.</summary>
+    public Ratchet.Oversight.Policy? Policy { get; init; }
+
     /// <summary>True when the user passed <c>--unsafe-no-sandbox</c> (recorded in the ledger, shown in status).</summary>
     public bool UnsafeNoSandbox { get; init; }
 

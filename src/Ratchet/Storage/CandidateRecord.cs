@@ -73,10 +73,16 @@ public sealed record CandidateRecord
 
     public IReadOnlyList<string> Reasons { get; init; } = [];
 
+    /// <summary>Every auditor's verdict (pass included), in the order they were given.</summary>
+    public IReadOnlyList<Oversight.AuditVerdict> Verdicts { get; init; } = [];
+
     /// <summary>True when it was ever champion.</summary>
     public bool Promoted { get; init; }
 
     public ResourceUsage? Resources { get; init; }
+
+    /// <summary>The promotion checks measured for it (holdout aside): re-runs, invariants, results hash.</summary>
+    public EvaluationChecks? Checks { get; init; }
 
     public Artifacts? Artifacts { get; init; }
 

@@ -41,6 +41,8 @@ internal static class Schema
             holdout_score REAL,
             holdout TEXT,
             reasons TEXT NOT NULL DEFAULT '[]',
+            verdicts TEXT NOT NULL DEFAULT '[]',
+            checks TEXT,
             promoted INTEGER NOT NULL DEFAULT 0,
             resources TEXT,
             artifacts TEXT,
@@ -57,6 +59,27 @@ internal static class Schema
             seq INTEGER NOT NULL,
             score REAL,
             at TEXT NOT NULL) STRICT;
+        CREATE TABLE IF NOT EXISTS approvals(
+            id INTEGER PRIMARY KEY,
+            candidate TEXT,
+            kind TEXT NOT NULL,
+            reasons TEXT NOT NULL,
+            requested_at TEXT NOT NULL,
+            deadline TEXT,
+            state TEXT NOT NULL,
+            decided_by TEXT,
+            decided_at TEXT,
+            note TEXT,
+            applied INTEGER NOT NULL DEFAULT 0) STRICT;
+        CREATE INDEX IF NOT EXISTS approvals_state ON approvals(state);
+        CREATE TABLE IF NOT EXISTS policies(
+            version INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            preset TEXT NOT NULL,
+            canonical TEXT NOT NULL,
+            hash TEXT NOT NULL,
+            applied_at TEXT NOT NULL,
+            applied_by TEXT NOT NULL) STRICT;
         CREATE TABLE IF NOT EXISTS counters(name TEXT PRIMARY KEY, value REAL NOT NULL) STRICT;
         CREATE TRIGGER IF NOT EXISTS candidates_counted AFTER INSERT ON candidates BEGIN
             INSERT INTO counters(name, value) VALUES ('candidates', 1), ('status:' || NEW.status, 1)

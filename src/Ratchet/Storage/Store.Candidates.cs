@@ -15,7 +15,7 @@ public sealed partial class Store
     private const string CandidateColumns = """
         id, seq, proposal_index, label, parent, operator, meta, diff, length, status, outcome, score, metrics,
         holdout_score, holdout, reasons, promoted, resources, artifacts, sandbox_runs, cpu_seconds, proposed_at,
-        evaluated_at, decided_at, repeat_scores
+        evaluated_at, decided_at, repeat_scores, verdicts, checks
         """;
 
     /// <summary>Stores a pending candidate and its files (content-addressed blobs).</summary>
@@ -43,13 +43,14 @@ public sealed partial class Store
 
     /// <summary>Stores an assessment on a pending candidate.</summary>
     public static void RecordEvaluation(StoreTransaction tx, string id, EvaluationReport report) => tx.Execute("""
-        UPDATE candidates SET outcome = $outcome, score = $score, metrics = $metrics, repeat_scores = $repeats, holdout_score = $hscore,
+        UPDATE candidates SET outcome = $outcome, score = $score, metrics = $metrics, repeat_scores = $repeats, holdout_score = $hscore, checks = $checks,
             holdout = $holdout, reasons = $reasons, resources = $resources, artifacts = $artifacts,
             sandbox_runs = sandbox_runs + $runs, cpu_seconds = cpu_seconds + $cpu, evaluated_at = $at
         WHERE id = $id
         """,
         ("$id", id), ("$outcome", report.Outcome.ToWire()), ("$score", report.Score), ("$metrics", report.Metrics),
         ("$repeats", JsonSerializer.Serialize(report.RepeatScores, Json.Options)),
+        ("$checks", JsonSerializer.Serialize(EvaluationChecks.Of(report), Json.Options)),
         ("$hscore", report.Holdout?.Score),
         ("$holdout", report.Holdout is null ? null : JsonSerializer.Serialize(report.Holdout, Json.Options)),
         ("$reasons", JsonSerializer.Serialize(report.Reasons, Json.Options)),
@@ -207,5 +208,7 @@ public sealed partial class Store
         EvaluatedAt = r.IsDBNull(22) ? null : r.GetString(22),
         DecidedAt = r.IsDBNull(23) ? null : r.GetString(23),
         RepeatScores = r.IsDBNull(24) ? [] : JsonSerializer.Deserialize<List<double>>(r.GetString(24), Json.Options) ?? [],
+        Verdicts = JsonSerializer.Deserialize<List<Oversight.AuditVerdict>>(r.GetString(25), Json.Options) ?? [],
+        Checks = r.IsDBNull(26) ? null : JsonSerializer.Deserialize<EvaluationChecks>(r.GetString(26), Json.Options),
     };
 }

@@ -33,6 +33,12 @@ public sealed record TaskSpec
     /// <summary>Per-sandbox limits (<c>[limits]</c>).</summary>
     public LimitsSpec Limits { get; init; } = new();
 
+    /// <summary>Trusted checks every promotion must pass (<c>[[invariants]]</c>); empty when none.</summary>
+    public IReadOnlyList<InvariantSpec> Invariants { get; init; } = [];
+
+    /// <summary>How program files become what the run executes (<c>[build]</c>); null: run them as they are.</summary>
+    public BuildSpec? Build { get; init; }
+
     /// <summary>True when the task uses <c>[evaluate]</c>: the candidate and the scorer share one sandbox.</summary>
     public bool WeakerIsolation => Evaluate is not null;
 
@@ -48,6 +54,18 @@ public sealed record ProgramSpec(IReadOnlyList<string> Files);
 /// <param name="Inputs">Task-relative files staged read-only at the same relative path in the working folder.</param>
 /// <param name="Env">Names of host environment variables passed through (an allow-list; default none).</param>
 public sealed record PhaseSpec(IReadOnlyList<string> Command, IReadOnlyList<string> Inputs, IReadOnlyList<string> Env);
+
+/// <summary>One <c>[[invariants]]</c> entry: a trusted command, sandboxed like the scorer, that sees the run's results
+/// (<c>$RATCHET_RUN_OUT</c>) and must exit 0 for any promotion; its output is the reason when it does not.</summary>
+/// <param name="Name">Short name shown in reasons.</param>
+/// <param name="Command">argv.</param>
+/// <param name="Inputs">Task-relative files staged in its working folder.</param>
+public sealed record InvariantSpec(string Name, IReadOnlyList<string> Command, IReadOnlyList<string> Inputs);
+
+/// <summary><c>[build]</c>: compile the program files before running (outside the sandbox, no candidate code runs).</summary>
+/// <param name="Kind">"csharp": Roslyn against cached references.</param>
+/// <param name="Output">Name of the built assembly staged in the run's working folder (default "program.dll").</param>
+public sealed record BuildSpec(string Kind, string Output = "program.dll");
 
 /// <summary><c>[holdout]</c>: the same commands with sealed files swapped in at the visible paths.</summary>
 /// <param name="Inputs">Run-visible path to sealed source file (task-relative).</param>
@@ -67,7 +85,9 @@ public enum Direction
 /// <param name="Repeats">Times each candidate is measured (default 1).</param>
 /// <param name="Alpha">Run-wide false-promotion rate allowed when repeats disagree (default 0.05).</param>
 /// <param name="MinGain">Smallest improvement that counts, in metric units (default 0).</param>
-public sealed record ObjectiveSpec(string Metric, Direction Direction, int Repeats = 1, double Alpha = 0.05, double MinGain = 0)
+/// <param name="Deterministic">The task declares that a candidate's results depend only on its inputs and seed
+/// (<c>deterministic = true</c>); the stateful-behaviour auditor then re-runs would-be champions and compares.</param>
+public sealed record ObjectiveSpec(string Metric, Direction Direction, int Repeats = 1, double Alpha = 0.05, double MinGain = 0, bool Deterministic = false)
 {
     /// <summary>True when <paramref name="candidate"/> is strictly better than <paramref name="incumbent"/> by more than <see cref="MinGain"/>.</summary>
     public bool Improves(double candidate, double incumbent) => Direction == Direction.Maximize

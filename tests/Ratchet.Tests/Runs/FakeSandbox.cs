@@ -7,7 +7,8 @@ namespace Ratchet.Tests.Runs;
 /// <summary>An in-process stand-in for the sandbox that interprets tiny programs, for controller tests that must not
 /// depend on bubblewrap. The program file holds one instruction per line:
 /// <c>score X</c> (the run writes X), <c>crash</c> (exit 1), <c>delay MS</c> (sleep first), <c>garbage</c>
-/// (the scorer prints a non-JSON line).</summary>
+/// (the scorer prints a non-JSON line), <c>sealed-score X</c> (the score when the staged input <c>mode.txt</c> says
+/// "sealed", i.e. in a holdout run).</summary>
 internal sealed class FakeSandbox : ISandbox
 {
     private int _runs;
@@ -34,7 +35,9 @@ internal sealed class FakeSandbox : ISandbox
     private static async Task<SandboxExecution> RunPhaseAsync(SandboxRequest request, CancellationToken ct)
     {
         var program = request.WorkFiles.Where(f => f.Content is not null).Select(f => Encoding.UTF8.GetString(f.Content!)).FirstOrDefault() ?? "";
+        var mode = request.WorkFiles.FirstOrDefault(f => f.RelativePath == "mode.txt") is { HostPath: { } modePath } ? File.ReadAllText(modePath).Trim() : "visible";
         string? score = null;
+        string? sealedScore = null;
         foreach (var line in program.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = line.Split(' ', 2);
@@ -48,6 +51,9 @@ internal sealed class FakeSandbox : ISandbox
                 case "score":
                     score = parts[1];
                     break;
+                case "sealed-score":
+                    sealedScore = parts[1];
+                    break;
                 case "garbage":
                     score = "garbage";
                     break;
@@ -55,7 +61,7 @@ internal sealed class FakeSandbox : ISandbox
         }
         var dir = Path.Combine(Path.GetTempPath(), "ratchet-fake-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
-        File.WriteAllText(Path.Combine(dir, "score.txt"), score ?? "0");
+        File.WriteAllText(Path.Combine(dir, "score.txt"), (mode == "sealed" ? sealedScore ?? score : score) ?? "0");
         return new SandboxExecution(() =>
         {
             Directory.Delete(dir, true);

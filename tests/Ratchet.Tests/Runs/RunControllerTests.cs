@@ -41,7 +41,7 @@ public sealed class RunControllerTests : IDisposable
     private Store OpenStore(string name = "state") => Store.Open(Path.Combine(_dir.Path, name), _home);
 
     private static async Task<RunSummary> Run(TaskSpec task, Store store, IProposer proposer, int workers = 1, int? evaluations = null, CancellationToken? ct = null) =>
-        await new RunController(task, store, new FakeSandbox(), proposer, new RunOptions { Workers = workers, Evaluations = evaluations }).RunAsync(ct ?? TestContext.Current.CancellationToken);
+        await new RunController(task, store, new FakeSandbox(), proposer, new RunOptions { Workers = workers, Evaluations = evaluations, Policy = TestPolicies.Permissive }).RunAsync(ct ?? TestContext.Current.CancellationToken);
 
     [Fact]
     public async Task Run_EvaluatesTheInitialProgramFirst_AsRootNamedInitial()
@@ -93,13 +93,14 @@ public sealed class RunControllerTests : IDisposable
         using var store = OpenStore();
         var sandbox = new FakeSandbox();
         var proposer = new ReplayProposer([new Proposal("grader overwrite", new ProposalChange.Files(new Dictionary<string, string> { ["score.txt"] = "print 1e9" }))]);
-        var summary = await new RunController(task, store, sandbox, proposer, new RunOptions { Workers = 1 }).RunAsync(TestContext.Current.CancellationToken);
+        var summary = await new RunController(task, store, sandbox, proposer, new RunOptions { Workers = 1, Policy = TestPolicies.Permissive }).RunAsync(TestContext.Current.CancellationToken);
         var rejected = store.Candidates().Single(c => c.Label == "grader overwrite");
         Assert.Equal(CandidateStatus.Rejected, rejected.Status);
         Assert.Equal(Outcome.Rejected, rejected.Outcome);
         Assert.Contains("score.txt", rejected.Reasons.Single());
         Assert.Equal(2, summary.Evaluations);
-        Assert.Equal(2, sandbox.Runs);
+        Assert.Equal(4, sandbox.Runs); // the root only: run + score, and the reproduction re-run's run + score
+        Assert.Equal(4, summary.SandboxRuns);
         Assert.Contains(store.ReadLedger(), e => e.Type == "rejection");
     }
 
@@ -188,14 +189,18 @@ public sealed class RunControllerTests : IDisposable
     }
 
     [Fact]
-    public async Task Run_SetsRatchetSeed_SameForEveryCandidateInARepeat()
+    public async Task Run_SetsRatchetSeed_SameForEveryCandidate_AndADifferentOneForTheReproductionRerun()
     {
         var task = Task();
         using var store = OpenStore();
         var sandbox = new FakeSandbox();
-        await new RunController(task, store, sandbox, new ReplayProposer([Files("a", "score 2\n")]), new RunOptions { Workers = 1, Seed = 42 }).RunAsync(TestContext.Current.CancellationToken);
-        var seeds = sandbox.Environments.Select(e => e["RATCHET_SEED"]).Distinct().ToArray();
-        Assert.Single(seeds);
+        await new RunController(task, store, sandbox, new ReplayProposer([Files("a", "score 2\n")]), new RunOptions { Workers = 1, Seed = 42, Policy = TestPolicies.Permissive }).RunAsync(TestContext.Current.CancellationToken);
+        var seeds = sandbox.Environments.Select(e => e["RATCHET_SEED"]).ToArray();
+        // root: run, score, re-run, re-score; then "a": the same four.
+        Assert.Equal(8, seeds.Length);
+        Assert.Equal(seeds[0], seeds[4]);
+        Assert.Equal(seeds[2], seeds[6]);
+        Assert.NotEqual(seeds[0], seeds[2]);
     }
 
     [Fact]
