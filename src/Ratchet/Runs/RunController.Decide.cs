@@ -148,7 +148,7 @@ public sealed partial class RunController
             var proposed = tx.Append(OversightEvents.PromotionProposed, new
             {
                 candidate = item.Id, seq = item.Seq, score = report.Score, previous_score = best, gain, relative_gain = relative,
-                evaluations = _counted, promotion_number = _oversight.Promotions + 1, is_meta = false,
+                evaluations = item.Seq + 1, promotion_number = _oversight.Promotions + 1, is_meta = false,
             });
             var promotionEvent = (PromotionProposedEvent)OversightEvents.From(proposed)!;
             var promotionFires = _oversight.Observe(promotionEvent);
@@ -277,14 +277,14 @@ public sealed partial class RunController
             gain,
             relative_gain = relative,
             holdout_score = report.Holdout?.Score,
-            evaluations = _counted,
+            evaluations = item.Seq + 1,
             approved_by = by,
             approval,
         });
         var at = DateTimeOffset.Parse(entry.Time, System.Globalization.CultureInfo.InvariantCulture);
         _oversight.Observe(OversightEvents.From(entry)!);
         if (item.Seq != 0 && by != "initial")
-            _oversight.Promoted(at, _counted);
+            _oversight.Promoted(at, item.Seq + 1);
         item.Promoted = true;
         PersistWall(tx);
     }

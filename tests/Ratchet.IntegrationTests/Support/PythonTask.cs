@@ -13,7 +13,27 @@ public static class PythonTask
 
         """;
 
-    public static TaskFolder Create(string limits = "wall_seconds = 5\ncpu_seconds = 3\nmemory_mb = 256\nprocesses = 32\noutput_bytes = 65536")
+    /// <summary>A policy that needs no human and fires no tripwire, with every auditor on (tests that exercise the gate write their own).</summary>
+    public const string QuietPolicy = """
+        preset = "recursive"
+        [tripwires]
+        score_jump_multiple = false
+        score_jump_relative = false
+        acceleration_doubling_evaluations = false
+        violations_count = false
+        budget_burn_cpu_seconds_per_minute = false
+        protected_touch = false
+        [approval]
+        every_meta_change = false
+        [slowdown]
+        max_promotions_per_hour = false
+        max_promotions_per_evaluations = false
+        checkpoint_every_promotions = false
+        tripwire_cooldown_seconds = 0
+
+        """;
+
+    public static TaskFolder Create(string limits = "wall_seconds = 5\ncpu_seconds = 3\nmemory_mb = 256\nprocesses = 32\noutput_bytes = 65536", string? policy = QuietPolicy)
     {
         var task = new TaskFolder();
         task.Write("ratchet.toml", $$"""
@@ -37,6 +57,8 @@ public static class PythonTask
 
             """);
         task.Write("program.py", Initial);
+        if (policy is not null)
+            task.Write("policy.toml", policy);
         task.Write("data/x.json", """{"scale": 1.0}""");
         task.Write("data/y.json", """{"offset": 0.0}""");
         task.Write("sealed/x.json", """{"scale": 0.5, "sealed": true}""");
