@@ -15,6 +15,8 @@ internal sealed class RawTask
     public ObjectiveSpec? Objective { get; set; }
     public BudgetSpec Budget { get; set; } = new();
     public LimitsSpec Limits { get; set; } = new();
+    public BuildSpec? Build { get; set; }
+    public List<RawInvariant> Invariants { get; set; } = [];
 
     /// <summary>True when the file uses [evaluate] alone; with both modes present the [run] rules apply (and the mix is an error).</summary>
     public bool EvaluateMode { get; set; }
@@ -30,3 +32,6 @@ internal sealed record RawPhase(
 internal sealed record RawHoldout(
     IReadOnlyList<(Located<string> Visible, Located<string> Source)>? Inputs,
     IReadOnlyList<(Located<string> Visible, Located<string> Source)>? ScoreInputs);
+
+/// <summary>One <c>[[invariants]]</c> entry as written.</summary>
+internal sealed record RawInvariant(string? Name, IReadOnlyList<string>? Command, IReadOnlyList<Located<string>>? Inputs);

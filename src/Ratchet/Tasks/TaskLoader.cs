@@ -53,6 +53,8 @@ public static class TaskLoader
             Objective = raw.Objective!,
             Budget = raw.Budget,
             Limits = raw.Limits,
+            Build = raw.Build,
+            Invariants = raw.Invariants.Select(i => new InvariantSpec(i.Name!, i.Command!, i.Inputs!.Select(x => x.Value).ToArray())).ToArray(),
         });
     }
 

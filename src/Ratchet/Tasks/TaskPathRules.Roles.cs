@@ -24,6 +24,14 @@ internal sealed partial class TaskPathRules
             Error(pos, $"'{input}' is a [program] file and cannot be a [score] input: the trusted scorer must never read the candidate's code (it sees the run's output instead); remove it from [score] inputs");
         }
 
+        for (var i = 0; i < raw.Invariants.Count; i++)
+        {
+            var title = raw.Invariants[i].Name is { } name ? $"[[invariants]] '{name}' inputs" : $"[[invariants]] entry {i + 1} inputs";
+            var inputs = Checked(raw.Invariants[i].Inputs, title, PathRole.File);
+            foreach (var (input, pos) in inputs.Where(x => program.ContainsKey(x.Key)))
+                Error(pos, $"'{input}' is a [program] file and cannot be an invariant input: invariants are trusted and judge the run's output, not the candidate's code; remove it");
+        }
+
         if (raw.Holdout is { } holdout)
         {
             var visibleTitle = raw.EvaluateMode ? "[evaluate]" : "[run]";

@@ -39,7 +39,48 @@ internal sealed partial class TaskReader
         raw.Objective = Objective(root);
         raw.Budget = Budget(root);
         raw.Limits = Limits(root);
+        raw.Build = Build(root);
+        raw.Invariants = Invariants(root);
         return raw;
+    }
+
+    private BuildSpec? Build(TomlTableNode root)
+    {
+        var section = TaskSchema.Build;
+        var table = Section(root, section);
+        if (table is null)
+            return null;
+        var kind = Text(table, section, "kind", k => k == "csharp");
+        var output = Text(table, section, "output", o => Regex.IsMatch(o, "^[A-Za-z0-9_.-]{1,64}\\.dll$"));
+        return kind is null ? null : new BuildSpec(kind, output ?? "program.dll");
+    }
+
+    /// <summary>The <c>[[invariants]]</c> array of tables: each entry checked like a table of its own.</summary>
+    private List<RawInvariant> Invariants(TomlTableNode root)
+    {
+        var section = TaskSchema.Invariant;
+        var entry = root.Find(section.Name);
+        if (entry is null)
+            return [];
+        if (entry.Value is not TomlList list || list.Items.Any(i => i is not TomlTableNode { Style: TableStyle.ArrayElement }))
+        {
+            Error(entry.Value.Pos, $"'invariants' must be an array of tables written [[invariants]], e.g. {section.Example}; found {entry.Value.Describe()}");
+            return [];
+        }
+        var result = new List<RawInvariant>();
+        var names = new List<Located<string>>();
+        foreach (var table in list.Items.Cast<TomlTableNode>())
+        {
+            CheckKeys(table, section);
+            var name = Text(table, section, "name", n => Regex.IsMatch(n, "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$"));
+            if (name is not null)
+                names.Add(new Located<string>(name, table.Find("name")!.Value.Pos));
+            var command = TextList(table, section, "command");
+            var inputs = TextList(table, section, "inputs") ?? (table.Find("inputs") is null ? [] : null);
+            result.Add(new RawInvariant(name, command?.Select(c => c.Value).ToArray(), inputs));
+        }
+        NoDuplicates(errors, names, "[[invariants]] names");
+        return result;
     }
 
     private RawPhase? Phase(TomlTableNode root, SectionRule section)
@@ -111,7 +152,9 @@ internal sealed partial class TaskReader
         var repeats = Integer(table, section, "repeats");
         var alpha = Number(table, section, "alpha");
         var minGain = Number(table, section, "min_gain");
-        if (metric is null || direction is null || Failed(table, "repeats", repeats) || Failed(table, "alpha", alpha) || Failed(table, "min_gain", minGain))
+        var deterministic = Boolean(table, section, "deterministic");
+        if (metric is null || direction is null || Failed(table, "repeats", repeats) || Failed(table, "alpha", alpha) || Failed(table, "min_gain", minGain)
+            || Failed(table, "deterministic", deterministic))
             return null;
         var defaults = new ObjectiveSpec(metric, Direction.Minimize);
         return new ObjectiveSpec(
@@ -119,7 +162,8 @@ internal sealed partial class TaskReader
             direction == "maximize" ? Direction.Maximize : Direction.Minimize,
             (int)(repeats ?? defaults.Repeats),
             alpha ?? defaults.Alpha,
-            minGain ?? defaults.MinGain);
+            minGain ?? defaults.MinGain,
+            deterministic ?? false);
     }
 
     private BudgetSpec Budget(TomlTableNode root)

@@ -29,7 +29,7 @@ internal sealed partial class TaskReader(List<TaskError> errors)
         var known = TaskSchema.Root.Keys.Select(k => k.Name).Concat(TaskSchema.Sections.Select(s => s.Name)).ToArray();
         foreach (var entry in root.Entries.Where(e => !known.Contains(e.Key)))
         {
-            var isTable = entry.Value is TomlTableNode { Style: TableStyle.Header or TableStyle.Implicit };
+            var isTable = entry.Value is TomlTableNode { Style: TableStyle.Header or TableStyle.Implicit } or TomlList { Items: [TomlTableNode { Style: TableStyle.ArrayElement }, ..] };
             var pos = entry.Value is TomlTableNode { Style: TableStyle.Header } header ? header.Pos : entry.KeyPos;
             var hint = NearestName.Find(entry.Key, known);
             var shown = hint is null ? null : TaskSchema.Sections.Any(s => s.Name == hint) ? $"[{hint}]" : $"'{hint}'";
@@ -138,6 +138,17 @@ internal sealed partial class TaskReader(List<TaskError> errors)
             Error(entry.KeyPos, Wrong(section, key, entry.Value.Describe() + hint));
         }
         return result;
+    }
+
+    private bool? Boolean(TomlTableNode? table, SectionRule section, string key)
+    {
+        var node = Value(table, section, key);
+        if (node is null)
+            return null;
+        if (node is TomlScalar { Value: bool b })
+            return b;
+        Error(node.Pos, Wrong(section, key, node.Describe()));
+        return null;
     }
 
     private long? Integer(TomlTableNode? table, SectionRule section, string key)

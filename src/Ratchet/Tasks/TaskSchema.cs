@@ -11,6 +11,7 @@ internal enum ValueKind
     PathMap,
     Integer,
     Number,
+    Boolean,
 }
 
 /// <summary>One key of <c>ratchet.toml</c>: its type, bounds and an example, the single source for checks, messages and docs.</summary>
@@ -32,6 +33,7 @@ internal sealed record KeyRule(string Name, ValueKind Kind, string Example, bool
         ValueKind.PathList => NonEmpty ? "a non-empty array of file paths" : "an array of file paths",
         ValueKind.PathMap => "a table of \"visible path\" = \"sealed source path\"",
         ValueKind.Integer => $"a whole number from {F(Min)} to {F(Max)}",
+        ValueKind.Boolean => "true or false",
         _ => Range(),
     };
 
@@ -92,7 +94,18 @@ internal static class TaskSchema
         },
         new KeyRule("repeats", ValueKind.Integer, "repeats = 3") { Min = 1, Max = 100 },
         new KeyRule("alpha", ValueKind.Number, "alpha = 0.05") { Min = 0, Max = 1, MinExclusive = true, MaxExclusive = true },
-        new KeyRule("min_gain", ValueKind.Number, "min_gain = 0.001") { Min = 0, Max = double.PositiveInfinity });
+        new KeyRule("min_gain", ValueKind.Number, "min_gain = 0.001") { Min = 0, Max = double.PositiveInfinity },
+        new KeyRule("deterministic", ValueKind.Boolean, "deterministic = true"));
+
+    public static readonly SectionRule Build = new("build", "[build] with kind = \"csharp\"",
+        new KeyRule("kind", ValueKind.Text, "kind = \"csharp\"", Required: true) { Description = "\"csharp\" (Roslyn, against cached references)" },
+        new KeyRule("output", ValueKind.Text, "output = \"program.dll\"") { Description = "a file name ending in .dll, e.g. program.dll" });
+
+    /// <summary>One entry of the <c>[[invariants]]</c> array of tables.</summary>
+    public static readonly SectionRule Invariant = new("invariants", "[[invariants]] with name = \"no-negative\" and command = [\"python3\", \"check.py\"]",
+        new KeyRule("name", ValueKind.Text, "name = \"no-negative\"", Required: true) { Description = "a short name of letters, digits, '.', '_' or '-'" },
+        new KeyRule("command", ValueKind.TextList, "command = [\"python3\", \"check.py\"]", Required: true) { NonEmpty = true },
+        new KeyRule("inputs", ValueKind.PathList, "inputs = [\"check.py\"]"));
 
     public static readonly SectionRule Budget = new("budget", "[budget] with evaluations = 300",
         new KeyRule("evaluations", ValueKind.Integer, "evaluations = 300") { Min = 1, Max = 10_000_000 },
@@ -108,7 +121,7 @@ internal static class TaskSchema
         new KeyRule("tmp_mb", ValueKind.Integer, "tmp_mb = 64") { Min = 1, Max = 65_536 });
 
     /// <summary>The tables, in document order.</summary>
-    public static readonly IReadOnlyList<SectionRule> Sections = [Program, Run, Score, Evaluate, Holdout, Objective, Budget, Limits];
+    public static readonly IReadOnlyList<SectionRule> Sections = [Program, Run, Score, Evaluate, Holdout, Objective, Budget, Limits, Build, Invariant];
 
     private static SectionRule Phase(string name, string command, string inputs) => new(name, $"[{name}] with {command}",
         new KeyRule("command", ValueKind.TextList, command, Required: true) { NonEmpty = true },
