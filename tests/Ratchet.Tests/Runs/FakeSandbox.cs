@@ -8,7 +8,8 @@ namespace Ratchet.Tests.Runs;
 /// depend on bubblewrap. The program file holds one instruction per line:
 /// <c>score X</c> (the run writes X), <c>crash</c> (exit 1), <c>delay MS</c> (sleep first), <c>garbage</c>
 /// (the scorer prints a non-JSON line), <c>sealed-score X</c> (the score when the staged input <c>mode.txt</c> says
-/// "sealed", i.e. in a holdout run).</summary>
+/// "sealed", i.e. in a holdout run), <c>noise</c> (the results differ on every run). An invariant command
+/// <c>["invariant-max", "L"]</c> fails when the run's score exceeds L.</summary>
 internal sealed class FakeSandbox : ISandbox
 {
     private int _runs;
@@ -27,6 +28,13 @@ internal sealed class FakeSandbox : ISandbox
         if (request.CollectResults)
             return await RunPhaseAsync(request, cancellationToken);
         var scoreFile = Path.Combine(request.RunResults!.HostDirectory, "score.txt");
+        if (request.Command[0] == "invariant-max")
+        {
+            // An invariant: the run's score must not exceed the limit given as the second argument.
+            var value = double.Parse(File.ReadAllText(scoreFile), CultureInfo.InvariantCulture);
+            var limit = double.Parse(request.Command[1], CultureInfo.InvariantCulture);
+            return value <= limit ? Execution(Termination.Exited, 0, "within bounds") : Execution(Termination.Exited, 1, $"score {value} above the safe bound {limit}");
+        }
         var text = File.ReadAllText(scoreFile);
         var stdout = text == "garbage" ? "not json" : $"{{\"score\": {text}}}";
         return Execution(Termination.Exited, 0, stdout);
@@ -38,6 +46,7 @@ internal sealed class FakeSandbox : ISandbox
         var mode = request.WorkFiles.FirstOrDefault(f => f.RelativePath == "mode.txt") is { HostPath: { } modePath } ? File.ReadAllText(modePath).Trim() : "visible";
         string? score = null;
         string? sealedScore = null;
+        var noise = false;
         foreach (var line in program.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var parts = line.Split(' ', 2);
@@ -57,11 +66,16 @@ internal sealed class FakeSandbox : ISandbox
                 case "garbage":
                     score = "garbage";
                     break;
+                case "noise":
+                    noise = true;
+                    break;
             }
         }
         var dir = Path.Combine(Path.GetTempPath(), "ratchet-fake-" + Guid.NewGuid().ToString("N")[..10]);
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "score.txt"), (mode == "sealed" ? sealedScore ?? score : score) ?? "0");
+        if (noise)
+            File.WriteAllText(Path.Combine(dir, "noise.txt"), Guid.NewGuid().ToString());
         return new SandboxExecution(() =>
         {
             Directory.Delete(dir, true);
@@ -73,7 +87,7 @@ internal sealed class FakeSandbox : ISandbox
             Stdout = [],
             Stderr = [],
             Resources = new ResourceUsage(0.01, 0.01, 1),
-            Results = new SandboxResults(dir, [new ResultFile("score.txt", 1)]),
+            Results = new SandboxResults(dir, Directory.GetFiles(dir).Select(f => new ResultFile(Path.GetFileName(f), new FileInfo(f).Length)).ToArray()),
         };
     }
 

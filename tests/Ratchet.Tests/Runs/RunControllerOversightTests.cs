@@ -259,6 +259,32 @@ public sealed class RunControllerOversightTests : IDisposable
         Assert.Equal(2, summary.BestScore);
     }
 
+    [Fact]
+    public async Task FailingInvariant_RejectsTheWouldBeChampion_WithItsOutput()
+    {
+        var task = Task() with { Invariants = [new InvariantSpec("bounded", ["invariant-max", "5"], [])] };
+        using var store = Open();
+        var summary = await Start(task, store, TestPolicies.Permissive, Files("unsafe", "score 9\n"), Files("safe", "score 4\n"))
+            .WaitAsync(Patience, TestContext.Current.CancellationToken);
+        var rejected = store.Candidates().Single(c => c.Label == "unsafe");
+        Assert.Equal(CandidateStatus.Rejected, rejected.Status);
+        Assert.Contains(rejected.Reasons, r => r.Contains("invariant 'bounded' failed", StringComparison.Ordinal) && r.Contains("above the safe bound 5", StringComparison.Ordinal));
+        Assert.Equal(4, summary.BestScore);
+    }
+
+    [Fact]
+    public async Task DeterministicTask_RejectsACandidateWhoseResultsChangeBetweenIdenticalRuns()
+    {
+        var task = Task() with { Objective = new ObjectiveSpec("score", Direction.Maximize, Deterministic: true) };
+        using var store = Open();
+        var summary = await Start(task, store, TestPolicies.Permissive, Files("stateful", "score 3\nnoise\n"), Files("steady", "score 2\n"))
+            .WaitAsync(Patience, TestContext.Current.CancellationToken);
+        var stateful = store.Candidates().Single(c => c.Label == "stateful");
+        Assert.Equal(CandidateStatus.Rejected, stateful.Status);
+        Assert.Contains(stateful.Verdicts, v => v.Auditor == "deterministic-check" && v.Verdict == Verdict.Reject);
+        Assert.Equal(2, summary.BestScore);
+    }
+
     private static async Task WaitUntil(Func<bool> condition)
     {
         var deadline = DateTime.UtcNow + Patience;
