@@ -22,6 +22,12 @@ public static class Program
             Console.Error.WriteLine("error: " + e.Message);
             return code;
         }
+        catch (Microsoft.Data.Sqlite.SqliteException e)
+        {
+            Console.Error.WriteLine($"error: the run's state database could not be read or written ({e.Message}). " +
+                "If another program holds it, try again; if the file is damaged, keep it for the record and start a new run with --state <new folder>.");
+            return ExitCodes.Environment;
+        }
     }
 
     /// <summary>The exit code for exceptions whose message is written for the user, else null (a bug: let it crash).</summary>

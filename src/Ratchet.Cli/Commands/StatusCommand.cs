@@ -67,6 +67,14 @@ internal static class StatusCommand
             ["cpu_seconds"] = Math.Round(totals.CpuSeconds, 3),
             ["wall_seconds"] = Math.Round(run.WallSeconds, 3),
             ["ledger"] = new { events = store.LedgerCount(), key = store.Key.Path },
+            ["policy"] = store.ActivePolicy() is { } policy ? new { version = policy.Version, source = policy.Source, hash = policy.Hash } : null,
+            ["pending_approvals"] = store.OpenApprovals().Count(a => a.Kind != "deferral"),
+            ["oversight"] = new
+            {
+                audits = store.CountersWithPrefix("audit:"),
+                tripwires = store.CountersWithPrefix("tripwire:"),
+                approvals = store.CountersWithPrefix("approvals:"),
+            },
             ["state_dir"] = context.StateDirectory,
         };
     }
@@ -90,5 +98,9 @@ internal static class StatusCommand
                 Console.Out.WriteLine($"  warning: {warning.GetString()}");
         }
         Console.Out.WriteLine($"ledger      {JsonSerializer.Serialize(status["ledger"])}");
+        Console.Out.WriteLine($"policy      {JsonSerializer.Serialize(status["policy"])}");
+        Console.Out.WriteLine($"oversight   {JsonSerializer.Serialize(status["oversight"])}");
+        if (status["pending_approvals"] is int pending and > 0)
+            Console.Out.WriteLine($"WAITING     {pending} request(s) need a human: `ratchet pending <task>`, then `ratchet approve|reject <task> <id>`");
     }
 }

@@ -3,7 +3,7 @@ namespace Ratchet.Storage;
 /// <summary>The SQLite schema. One run per state folder; candidates are content-addressed by program id.</summary>
 internal static class Schema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;

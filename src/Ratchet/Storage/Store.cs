@@ -56,6 +56,13 @@ public sealed partial class Store : IDisposable
         string storeId;
         using (var transaction = connection.BeginTransaction(deferred: false))
         {
+            var schema = ReadMetaIfPresent(connection, transaction, "schema");
+            if (schema is not null && schema != Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                connection.Dispose();
+                throw new StoreException($"the state in {directory} was written by a Ratchet with store schema {schema}; this Ratchet uses schema {Schema.Version} " +
+                    "and does not migrate it. Keep that folder for its record (its ledger still verifies with the Ratchet that wrote it), and start a new run with --state <new folder>.");
+            }
             Execute(connection, Schema.Create, transaction);
             storeId = ReadMeta(connection, "store_id", transaction) ?? CreateMeta(connection, transaction);
             transaction.Commit();
@@ -110,6 +117,14 @@ public sealed partial class Store : IDisposable
         command.Parameters.AddWithValue("$schema", Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         command.ExecuteNonQuery();
         return id;
+    }
+
+    private static string? ReadMetaIfPresent(SqliteConnection connection, SqliteTransaction transaction, string key)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'";
+        return (long)command.ExecuteScalar()! == 0 ? null : ReadMeta(connection, key, transaction);
     }
 
     private static string? ReadMeta(SqliteConnection connection, string key, SqliteTransaction? transaction = null)

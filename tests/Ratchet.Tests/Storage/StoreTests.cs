@@ -175,6 +175,24 @@ public sealed class StoreTests : IDisposable
         Assert.Equal(1, store.StatusCounts().GetValueOrDefault("champion"));
     }
 
+    [Fact]
+    public void Open_StateFromAnotherSchema_IsRefusedWithTheFix()
+    {
+        string path;
+        using (var store = Open())
+            path = store.DatabasePath;
+        using (var raw = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            raw.Open();
+            using var command = raw.CreateCommand();
+            command.CommandText = "UPDATE meta SET value = '1' WHERE key = 'schema'";
+            command.ExecuteNonQuery();
+        }
+        var error = Assert.Throws<StoreException>(Open);
+        Assert.Contains("store schema 1", error.Message);
+        Assert.Contains("--state <new folder>", error.Message);
+    }
+
     public static TheoryData<string, string> Tampering => new()
     {
         { "edit", "UPDATE ledger SET payload = '{\"candidate\":\"forged\"}' WHERE seq = 3" },
