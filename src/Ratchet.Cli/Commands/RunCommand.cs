@@ -63,7 +63,8 @@ internal static class RunCommand
             };
             if (options.Workers < 1)
                 throw new CliException($"--workers must be at least 1 (found {options.Workers}).");
-            using var observer = new ProgressObserver(quiet: parse.GetValue(json));
+            var inline = !parse.GetValue(json) && InlineApprovals.Interactive ? new InlineApprovals(context.StateDirectory, Console.Out) : null;
+            using var observer = new ProgressObserver(quiet: parse.GetValue(json), inline);
             var controller = new RunController(spec, store, sandbox, choice.Create(spec, options.Seed), options, observer);
             var summary = await controller.RunAsync(ct);
             observer.Dispose();

@@ -7,7 +7,7 @@ namespace Ratchet.Cli.Output;
 
 /// <summary>Shows a run as it goes: on a terminal, one live status line redrawn in place with notable lines above it;
 /// otherwise plain lines (every promotion, and a progress line every 5 seconds).</summary>
-internal sealed class ProgressObserver(bool quiet) : IRunObserver, IDisposable
+internal sealed class ProgressObserver(bool quiet, InlineApprovals? inline = null) : IRunObserver, IDisposable
 {
     private readonly bool _live = !Console.IsOutputRedirected && !quiet;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
@@ -46,6 +46,17 @@ internal sealed class ProgressObserver(bool quiet) : IRunObserver, IDisposable
             _lastPlain = _clock.Elapsed;
             Console.Out.WriteLine(_lastLine);
         }
+    }
+
+    public void ApprovalRequested(long id, string kind, string candidate, IReadOnlyList<string> reasons)
+    {
+        if (quiet)
+            return;
+        Line($"waiting for a human: request #{id} ({kind}) for {candidate[..Math.Min(12, candidate.Length)]}: {string.Join("; ", reasons)}");
+        if (inline is not null)
+            inline.Offer(id);
+        else
+            Line($"  answer from any terminal: `ratchet pending <task>`, then `ratchet approve <task> {id}` or `ratchet reject <task> {id}`");
     }
 
     public void Dispose() => Clear();

@@ -100,14 +100,21 @@ public sealed partial class RunController
     /// <summary>Runs until the queue is empty; returns the reason when a human stopped the run.</summary>
     private async Task<string?> LoopAsync(CancellationToken ct)
     {
-        while (_queue.Count > 0 || _hold is not null)
+        while (true)
         {
             if (await ControlAsync(ct) is { } stop)
                 return stop;
+            await FillAsync(ct);
             StartEvaluations(ct);
             await DecideReadyAsync(ct);
             if (_queue.Count == 0 && _hold is null)
-                break;
+            {
+                // A decision (or an answer) may have let new proposals in; the run ends only when none can come.
+                await FillAsync(ct);
+                if (_queue.Count == 0)
+                    return null;
+                continue;
+            }
             // Wake on the first finished evaluation, or after the poll interval to read requests from other processes.
             var waits = _queue.Where(i => i.Running is not null && i.Report is null).Select(i => (Task)i.Running!).ToList();
             waits.Add(Task.Delay(_options.ControlPollInterval, _time, ct));
@@ -115,7 +122,6 @@ public sealed partial class RunController
             ct.ThrowIfCancellationRequested();
             await CollectAsync();
         }
-        return null;
     }
 
     /// <summary>Stores every finished evaluation; an evaluation cancelled by a pause goes back to the queue.</summary>

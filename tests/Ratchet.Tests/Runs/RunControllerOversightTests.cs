@@ -109,6 +109,23 @@ public sealed class RunControllerOversightTests : IDisposable
     }
 
     [Fact]
+    public async Task ApprovedWithNoAllowanceWhileWaiting_TheRunGoesOnWithTheRemainingProposals()
+    {
+        // Regression: with max_evaluations_while_waiting = 0 the queue is empty when the answer comes; the run must
+        // propose again instead of finishing.
+        var task = Task();
+        using var store = Open();
+        using var human = Open();
+        var policy = Asking().Canonical.Replace("max_evaluations_while_waiting = 100", "max_evaluations_while_waiting = 0");
+        var run = Start(task, store, TestPolicies.Parse(policy), Files("better", "score 2\n"), Files("worse", "score 0.5\n"), Files("worst", "score 0.1\n"));
+        var request = await WaitForRequest(human);
+        Answer(human, request.Id, approve: true);
+        var summary = await run.WaitAsync(Patience, TestContext.Current.CancellationToken);
+        Assert.Equal(4, summary.Evaluations);
+        Assert.Equal("the replay proposer has no more proposals", summary.EndedReason);
+    }
+
+    [Fact]
     public async Task WaitingForApproval_SurvivesARestart()
     {
         var task = Task();
