@@ -48,9 +48,10 @@ internal sealed class Janitor
             {
                 cleanup();
             }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            catch (Exception)
             {
-                // Left for the stale-state sweep of the next start; a failed cleanup must not stop the others.
+                // Left for the stale-state sweep of the next start. Catch-all on purpose: an exception escaping
+                // this thread would end the whole process over a cleanup.
             }
             finally
             {
