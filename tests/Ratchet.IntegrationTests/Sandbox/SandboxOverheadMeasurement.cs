@@ -52,12 +52,15 @@ public sealed class SandboxOverheadMeasurement(SandboxFixture fixture)
         await TimeAsync(Launch, Warmup);
         await TimeAsync(Evaluate, Warmup);
         List<double> plain = [], hardened = [], launch = [], evaluation = [];
+        var ownCpu = TimeSpan.Zero;
         // Interleaved rounds: other work on the machine weighs on every column alike.
         for (var round = 0; round < Rounds; round++)
         {
             plain.AddRange(ShellLoop(plainCommand));
             hardened.AddRange(ShellLoop(hardenedCommand));
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             launch.AddRange(await TimeAsync(Launch, PerRound));
+            ownCpu += Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             evaluation.AddRange(await TimeAsync(Evaluate, PerRound));
         }
 
@@ -73,6 +76,8 @@ public sealed class SandboxOverheadMeasurement(SandboxFixture fixture)
             .AppendLine(Row("setpriv + hardened bwrap argv from a shell loop", hardened))
             .AppendLine(Row("Ratchet RunAsync + dispose (one launch)", launch))
             .AppendLine(Row("Ratchet evaluation: run + score + dispose (two launches)", evaluation))
+            .AppendLine(CultureInfo.InvariantCulture,
+                $"Ratchet's own CPU (all its threads, not the sandboxed processes) per launch: {ownCpu.TotalMilliseconds / launches:F2} ms")
             .AppendLine(CultureInfo.InvariantCulture,
                 $"overhead per launch vs plain: {Median(launch) - Median(plain):F2} ms; vs hardened: {Median(launch) - Median(hardened):F2} ms; " +
                 $"per evaluation vs 2x plain: {Median(evaluation) - 2 * Median(plain):F2} ms")
