@@ -5,7 +5,8 @@ using Ratchet.Sandbox.Native;
 namespace Ratchet.Sandbox.Execution;
 
 /// <summary>Starts a tree, captures its output, enforces wall, CPU, memory, process and output limits from
-/// outside, and makes sure the whole tree is dead before returning.</summary>
+/// outside, and kills whatever is left of the tree once the command has ended (waiting for it to be gone when
+/// asked to prove it).</summary>
 internal sealed class TreeRunner(TimeProvider time)
 {
     /// <summary>How often the cgroup's account is read while the tree runs.</summary>
