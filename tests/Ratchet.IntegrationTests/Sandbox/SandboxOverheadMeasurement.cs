@@ -12,7 +12,7 @@ namespace Ratchet.IntegrationTests.Sandbox;
 [Collection(SandboxCollection.Name)]
 public sealed class SandboxOverheadMeasurement(SandboxFixture fixture)
 {
-    private const int Rounds = 6;
+    private const int Rounds = 10;
     private const int PerRound = 10;
     private const int Warmup = 10;
 
