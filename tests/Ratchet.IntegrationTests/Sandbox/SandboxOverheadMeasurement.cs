@@ -28,7 +28,7 @@ public sealed class SandboxOverheadMeasurement(SandboxFixture fixture)
             "bwrap --unshare-all --unshare-user --uid 65534 --gid 65534 --hostname ratchet --cap-drop ALL --disable-userns " +
             "--die-with-parent --new-session --clearenv --setenv PATH /usr/bin --ro-bind /usr /usr --symlink usr/lib /lib " +
             "--symlink usr/lib64 /lib64 --symlink usr/bin /bin --symlink usr/sbin /sbin --ro-bind /etc /etc --proc /proc --dev /dev " +
-            $"--size 16777216 --tmpfs /tmp --size 16777216 --tmpfs /dev/shm --ro-bind {work} /work --remount-ro / --chdir /work --seccomp 9 true 9<{sandbox.SeccompFile}";
+            $"--size 16777216 --tmpfs /tmp --ro-bind {work} /work --remount-ro / --chdir /work --seccomp 9 true 9<{sandbox.SeccompFile}";
         async Task Launch()
         {
             await using var run = await sandbox.RunAsync(Runs.Shell("exit 0", files: StagedFile.FromText("main.py", "print(1)")));
