@@ -41,7 +41,8 @@ public sealed class SandboxOverheadMeasurement(SandboxFixture fixture)
                 files: [StagedFile.FromText("main.py", "print(1)"), StagedFile.FromText("data/in.txt", "42")]));
             await using var score = await sandbox.RunAsync(new SandboxRequest
             {
-                Command = ["/bin/sh", "-c", "cat $RATCHET_RUN_OUT/r"],
+                // Shell builtins only: one exec per launch, like the baseline's `true`.
+                Command = ["/bin/sh", "-c", "read value < $RATCHET_RUN_OUT/r; echo $value"],
                 RunResults = run.Results,
                 ResourcesJson = "{}"u8.ToArray(),
                 Limits = Runs.Limits(),
