@@ -6,7 +6,8 @@
 // - Host files: the root is a fresh tmpfs; only /usr and /etc (and a dotnet root outside /usr) are bound, read-only,
 //   nosuid, nodev. The host identity is uid/gid 65534 with no supplementary groups (setpriv before bwrap), so DAC
 //   checks are nobody's: /etc/shadow and root's 0600 files stay unreadable. /work is a read-only copy on a tmpfs,
-//   /out a size- and inode-capped tmpfs owned by the sandbox uid, /tmp and /dev/shm small private tmpfs.
+//   /out a size- and inode-capped tmpfs owned by the sandbox uid, /tmp a size-capped private tmpfs, /dev bwrap's
+//   own small device set (nodev).
 // - Privilege: new user namespace with uid 65534 inside, every capability dropped (bounding set too),
 //   no_new_privs, nested user namespaces disabled, mount/unshare/setns/ptrace/bpf/perf/keyctl/module calls killed.
 // - Other processes: new pid, ipc, uts and cgroup namespaces; ptrace and process_vm_* killed; a new session with

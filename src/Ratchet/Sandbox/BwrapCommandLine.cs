@@ -82,9 +82,9 @@ internal static class BwrapCommandLine
         var tmpBytes = Number(limits.TmpMb * 1024L * 1024L);
         options.AddRange([
             "--proc", "/proc", "--dev", "/dev",
-            // --size applies to the next --tmpfs only, so it must come first.
+            // --size applies to the next --tmpfs only, so it must come first. /dev (bwrap's own tmpfs, nodev)
+            // is writable by the sandbox uid, so /dev/shm needs no mount of its own.
             "--size", tmpBytes, "--tmpfs", "/tmp",
-            "--size", tmpBytes, "--tmpfs", "/dev/shm",
             "--ro-bind", plan.WorkDirectory, "/work",
         ]);
         AddBind(options, "--ro-bind", plan.MetaDirectory, "/ratchet");

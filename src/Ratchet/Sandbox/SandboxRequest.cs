@@ -17,7 +17,9 @@ public sealed record StagedFile(string RelativePath, string? HostPath = null, by
 /// <param name="CpuSeconds">CPU seconds of all processes together (cgroup), and RLIMIT_CPU per process.</param>
 /// <param name="MemoryMb">Memory cgroup limit for all processes together.</param>
 /// <param name="Processes">pids cgroup limit (processes and threads).</param>
-/// <param name="OutputBytes">Cap on stdout and stderr (each), on the results folder and on any one file (RLIMIT_FSIZE).</param>
+/// <param name="OutputBytes">Cap on stdout and stderr (each) and on the results folder (its tmpfs size, and the
+/// post-run check of every file and of the total). RLIMIT_FSIZE is the larger of this and <paramref name="TmpMb"/>,
+/// so that a scratch file the private /tmp allows is not killed.</param>
 /// <param name="TmpMb">Size of the private /tmp tmpfs.</param>
 /// <param name="OpenFiles">RLIMIT_NOFILE.</param>
 public sealed record SandboxLimits(

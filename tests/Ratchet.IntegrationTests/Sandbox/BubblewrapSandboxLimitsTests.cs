@@ -21,6 +21,17 @@ public sealed class BubblewrapSandboxLimitsTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task Run_WhenTheCommandDoesNotExist_SaysBwrapDidNotStartIt()
+    {
+        await using var run = await Sandbox.RunAsync(new SandboxRequest { Command = ["no-such-program"], Limits = Runs.Limits() });
+
+        Assert.Equal(Termination.Exited, run.Termination);
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("bwrap did not start the command", run.Detail);
+        Assert.Contains("no-such-program", run.Detail);
+    }
+
+    [Fact]
     public async Task Run_WhenCandidateTrapsSigtermAndSpins_IsKilledAtTheWallLimit()
     {
         var clock = Stopwatch.StartNew();

@@ -19,22 +19,44 @@ internal sealed class CgroupV2Backend(string parent) : CgroupBackend
         }
 
         // No-internal-process rule: controllers are enabled from the root down, and processes only sit in leaves.
-        var enable = available.Contains("cpu") ? "+memory +pids +cpu" : "+memory +pids";
         var parent = Path.Combine(root, "ratchet");
         try
         {
-            File.WriteAllText(Path.Combine(root, "cgroup.subtree_control"), enable);
             Directory.CreateDirectory(parent);
-            File.WriteAllText(Path.Combine(parent, "cgroup.subtree_control"), enable);
+            foreach (var folder in new[] { root, parent })
+            {
+                Enable(folder, "memory", required: true);
+                Enable(folder, "pids", required: true);
+                Enable(folder, "cpu", required: false); // cpu.stat's usage_usec is there without it
+            }
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
-            problem = $"cannot enable {enable} under {root}: {exception.Message}";
+            problem = $"cannot enable the memory and pids controllers under {root}: {exception.Message}";
             return null;
         }
 
         problem = null;
         return new CgroupV2Backend(parent);
+    }
+
+    /// <summary>Adds <paramref name="controller"/> to the folder's subtree_control unless it is there already.</summary>
+    private static void Enable(string folder, string controller, bool required)
+    {
+        var file = Path.Combine(folder, "cgroup.subtree_control");
+        if ((KeyedFile.TryReadAll(file) ?? "").Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains(controller))
+        {
+            return;
+        }
+
+        try
+        {
+            File.WriteAllText(file, "+" + controller);
+        }
+        catch (Exception exception) when (!required && exception is IOException or UnauthorizedAccessException)
+        {
+            // Optional controller: the sandbox works without it.
+        }
     }
 
     public override SandboxCgroup Create(string name, SandboxLimits limits)

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Ratchet.Sandbox.Native;
 
 namespace Ratchet.Sandbox.Execution;
 
@@ -6,13 +6,11 @@ namespace Ratchet.Sandbox.Execution;
 /// removing a cgroup once bwrap's pid 1 has finished dying take milliseconds nobody needs to wait for.</summary>
 internal sealed class Janitor
 {
-    private readonly BlockingCollection<Action> _work = new();
+    private readonly WorkQueueThread _thread = new("ratchet-janitor", ThreadPriority.BelowNormal);
     private int _pending;
 
     private Janitor()
     {
-        var thread = new Thread(Loop) { IsBackground = true, Name = "ratchet-sandbox-janitor", Priority = ThreadPriority.BelowNormal };
-        thread.Start();
     }
 
     public static Janitor Shared { get; } = new();
@@ -20,7 +18,7 @@ internal sealed class Janitor
     public void Enqueue(Action cleanup)
     {
         Interlocked.Increment(ref _pending);
-        _work.Add(cleanup);
+        _thread.Enqueue(() => Run(cleanup));
     }
 
     /// <summary>Waits until every queued cleanup has run; false on time-out.</summary>
@@ -40,22 +38,20 @@ internal sealed class Janitor
         return true;
     }
 
-    private void Loop()
+    private void Run(Action cleanup)
     {
-        foreach (var cleanup in _work.GetConsumingEnumerable())
+        try
         {
-            try
-            {
-                cleanup();
-            }
-            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-            {
-                // Left for the stale-state sweep of the next start; a failed cleanup must not stop the others.
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _pending);
-            }
+            cleanup();
+        }
+        catch (Exception)
+        {
+            // Left for the stale-state sweep of the next start. Catch-all on purpose: an exception escaping
+            // this thread would end the whole process over a cleanup.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _pending);
         }
     }
 }

@@ -5,7 +5,8 @@ using Ratchet.Sandbox.Native;
 namespace Ratchet.Sandbox.Execution;
 
 /// <summary>Starts a tree, captures its output, enforces wall, CPU, memory, process and output limits from
-/// outside, and makes sure the whole tree is dead before returning.</summary>
+/// outside, and kills whatever is left of the tree once the command has ended (waiting for it to be gone when
+/// asked to prove it).</summary>
 internal sealed class TreeRunner(TimeProvider time)
 {
     /// <summary>How often the cgroup's account is read while the tree runs.</summary>
@@ -14,7 +15,7 @@ internal sealed class TreeRunner(TimeProvider time)
     /// <summary>How long a killed tree may take to leave its cgroup before Ratchet gives up waiting.</summary>
     internal static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>After the tree died, how long to wait for end-of-file on its pipes.</summary>
+    /// <summary>When nothing depends on the tree being gone, how long to wait for end-of-file on its pipes.</summary>
     internal static readonly TimeSpan PipeGrace = TimeSpan.FromSeconds(1);
 
     /// <param name="proveTreeDead">Wait until the cgroup is empty before returning (results are read next); otherwise
@@ -40,21 +41,16 @@ internal sealed class TreeRunner(TimeProvider time)
         await exited.ConfigureAwait(false);
         spec.AfterExit?.Invoke(process.Id);
         var wall = time.GetElapsedTime(started).TotalSeconds;
-        bool? treeDead = null;
-        if (spec.Cgroup is { } cgroup && proveTreeDead)
-        {
-            treeDead = await DrainAsync(cgroup).ConfigureAwait(false);
-        }
-        else
-        {
-            spec.Cgroup?.KillAll();
-        }
 
-        // The command has ended, so its CPU and memory are all charged; a dying pid 1 adds nothing that matters.
-        var usage = spec.Cgroup?.ReadUsage();
-
-        stop.CancelAfter(PipeGrace);
+        // The command has ended: what is left (bwrap's pid 1, background processes) gets SIGKILL now. The pipes reach
+        // end-of-file when the last of them is gone, just before it leaves the cgroup, so wait on that, not a timer.
+        spec.Cgroup?.KillAll();
+        stop.CancelAfter(proveTreeDead ? DrainTimeout : PipeGrace);
         var output = await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+        bool? treeDead = spec.Cgroup is { } cgroup && proveTreeDead ? await DrainAsync(cgroup).ConfigureAwait(false) : null;
+
+        // The command's CPU and memory were all charged when it ended; a dying pid 1 adds nothing that matters.
+        var usage = spec.Cgroup?.ReadUsage();
         return new RunObservation(process.ExitCode, killed, output[0], output[1], wall, usage, treeDead);
     }
 
@@ -116,11 +112,12 @@ internal sealed class TreeRunner(TimeProvider time)
         return reason;
     }
 
-    /// <summary>Waits until the cgroup is empty, killing whatever is left (bwrap's pid 1 is still dying when bwrap exits).</summary>
+    /// <summary>Waits until the cgroup is empty (normally it already is, once the pipes are closed), killing
+    /// whatever is still there.</summary>
     private async Task<bool> DrainAsync(SandboxCgroup cgroup)
     {
         var started = time.GetTimestamp();
-        for (var round = 0; !cgroup.IsEmpty(); round++)
+        while (!cgroup.IsEmpty())
         {
             if (time.GetElapsedTime(started) > DrainTimeout)
             {
@@ -128,14 +125,7 @@ internal sealed class TreeRunner(TimeProvider time)
             }
 
             cgroup.KillAll();
-            if (round < 20)
-            {
-                Thread.Yield();
-            }
-            else
-            {
-                await Task.Delay(1).ConfigureAwait(false);
-            }
+            await Task.Delay(1).ConfigureAwait(false);
         }
 
         return true;

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Ratchet.Sandbox.Native;
 
 /// <summary>Starts every sandboxed process from one thread that lives as long as Ratchet.</summary>
@@ -7,12 +5,10 @@ namespace Ratchet.Sandbox.Native;
 /// child exits. Thread-pool threads retire when idle, which would kill a running sandbox at random.</remarks>
 internal sealed class LauncherThread
 {
-    private readonly BlockingCollection<Action> _work = new();
+    private readonly WorkQueueThread _thread = new("ratchet-launcher");
 
     private LauncherThread()
     {
-        var thread = new Thread(Loop) { IsBackground = true, Name = "ratchet-sandbox-launcher" };
-        thread.Start();
     }
 
     /// <summary>The process-wide launcher; it never exits, so children never lose their parent thread early.</summary>
@@ -22,7 +18,7 @@ internal sealed class LauncherThread
     public Task<T> RunAsync<T>(Func<T> start)
     {
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
-        _work.Add(() =>
+        _thread.Enqueue(() =>
         {
             try
             {
@@ -34,13 +30,5 @@ internal sealed class LauncherThread
             }
         });
         return completion.Task;
-    }
-
-    private void Loop()
-    {
-        foreach (var item in _work.GetConsumingEnumerable())
-        {
-            item();
-        }
     }
 }

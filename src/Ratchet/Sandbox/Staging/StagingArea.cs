@@ -74,7 +74,25 @@ internal sealed class StagingArea : IDisposable
         }
     }
 
-    public void Dispose() => _lock.Dispose();
+    /// <summary>Removes this owner's folder when no stage is left in it, then gives up the lock. A stage still held by
+    /// an undisposed execution keeps the folder for the next start's stale-state sweep.</summary>
+    public void Dispose()
+    {
+        try
+        {
+            if (Directory.Exists(OwnerDirectory) && !Directory.EnumerateFileSystemEntries(OwnerDirectory).Any())
+            {
+                Directory.Delete(OwnerDirectory);
+                File.Delete(LockPath(Root, Owner));
+            }
+        }
+        catch (IOException)
+        {
+            // A stage appeared meanwhile: the sweep of a later start handles it.
+        }
+
+        _lock.Dispose();
+    }
 
     private void Mount(string target, string options, List<string> mounts)
     {

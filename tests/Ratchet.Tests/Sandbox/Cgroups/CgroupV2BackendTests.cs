@@ -18,8 +18,22 @@ public sealed class CgroupV2BackendTests
 
         Assert.NotNull(backend);
         Assert.Null(problem);
-        Assert.Equal("+memory +pids +cpu", File.ReadAllText(root.Combine("cgroup.subtree_control")));
-        Assert.Equal("+memory +pids +cpu", File.ReadAllText(root.Combine("ratchet", "cgroup.subtree_control")));
+        // A fake file keeps only the last write; the kernel's accumulates "+memory", "+pids", "+cpu".
+        Assert.Equal("+cpu", File.ReadAllText(root.Combine("cgroup.subtree_control")));
+        Assert.Equal("+cpu", File.ReadAllText(root.Combine("ratchet", "cgroup.subtree_control")));
+    }
+
+    [Fact]
+    public void TryPrepare_WhenControllersAreAlreadyEnabled_WritesNothing()
+    {
+        using var root = new TempFolder();
+        root.Write("cgroup.controllers", "memory pids cpu\n");
+        root.Write("cgroup.subtree_control", "cpu memory pids\n");
+        root.Write("ratchet/cgroup.subtree_control", "memory pids cpu\n");
+
+        Assert.NotNull(CgroupV2Backend.TryPrepare(root.Path, out _));
+        Assert.Equal("cpu memory pids\n", File.ReadAllText(root.Combine("cgroup.subtree_control")));
+        Assert.Equal("memory pids cpu\n", File.ReadAllText(root.Combine("ratchet", "cgroup.subtree_control")));
     }
 
     [Fact]

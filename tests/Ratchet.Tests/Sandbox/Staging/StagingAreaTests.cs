@@ -66,15 +66,30 @@ public sealed class StagingAreaTests
     }
 
     [Fact]
+    public void Dispose_WhenNoStageIsLeft_RemovesTheOwnersFolderAndLock()
+    {
+        using var folder = new TempFolder();
+        var area = new StagingArea(folder.Combine("sbx"), useTmpfs: false, 65534, 65534);
+        area.Create(Request(StagedFile.FromText("a.txt", "x"))).Release();
+
+        area.Dispose();
+
+        Assert.False(Directory.Exists(area.OwnerDirectory));
+        Assert.False(File.Exists(StagingArea.LockPath(area.Root, area.Owner)));
+    }
+
+    [Fact]
     public void Constructor_WhenCalled_HoldsTheOwnerLockUntilDisposed()
     {
         using var folder = new TempFolder();
         var area = new StagingArea(folder.Combine("sbx"), useTmpfs: false, 65534, 65534);
         var lockPath = StagingArea.LockPath(area.Root, area.Owner);
+        var stage = area.Create(Request(StagedFile.FromText("a.txt", "x")));
 
         Assert.Null(OwnerLock.TryAcquire(lockPath));
         area.Dispose();
         using var free = OwnerLock.TryAcquire(lockPath);
         Assert.NotNull(free);
+        Assert.True(Directory.Exists(stage.Directory)); // an undisposed stage stays for the sweep
     }
 }

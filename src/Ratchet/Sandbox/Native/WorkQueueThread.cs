@@ -1,0 +1,37 @@
+using System.Collections.Concurrent;
+
+namespace Ratchet.Sandbox.Native;
+
+/// <summary>A dedicated thread that runs queued actions in order and sleeps without spinning when idle
+/// (BlockingCollection's SemaphoreSlim spins with sched_yield first, which costs real CPU per launch on 2 cores).</summary>
+internal sealed class WorkQueueThread
+{
+    private readonly ConcurrentQueue<Action> _queue = new();
+    private readonly AutoResetEvent _signal = new(false);
+
+    public WorkQueueThread(string name, ThreadPriority priority = ThreadPriority.Normal)
+    {
+        var thread = new Thread(Loop) { IsBackground = true, Name = name, Priority = priority };
+        thread.Start();
+    }
+
+    public void Enqueue(Action action)
+    {
+        _queue.Enqueue(action);
+        _signal.Set();
+    }
+
+    private void Loop()
+    {
+        while (true)
+        {
+            // A Set that lands between the last TryDequeue and WaitOne leaves the event signaled: nothing is lost.
+            while (_queue.TryDequeue(out var action))
+            {
+                action();
+            }
+
+            _signal.WaitOne();
+        }
+    }
+}
