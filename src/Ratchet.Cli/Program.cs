@@ -11,6 +11,8 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // Help and errors name the command as users type it (the assembly is Ratchet.Cli).
+        AppContext.SetData("System.CommandLine.ExecutableName", "ratchet");
         var root = CliApp.Build();
         var parse = root.Parse(args);
         try

@@ -127,6 +127,7 @@ public sealed partial class RunController
         _store.Write(tx =>
         {
             var fires = new List<TripwireFire>(Observe(Assessed(tx, item, report, lineage)));
+            RecordFires(tx, item, fires);
             Store.RecordVerdicts(tx, item.Id, JsonSerializer.Serialize(verdicts, Json.Options));
             foreach (var verdict in after.Where(v => v.Verdict != Verdict.Pass))
                 AppendAudit(tx, item, verdict);
@@ -138,9 +139,9 @@ public sealed partial class RunController
                     candidate = item.Id, seq = item.Seq, stage = "before-promotion", by = rejecting.Auditor, category = rejecting.Category,
                     touched_protected = false, lineage_root = lineage, reasons,
                 });
-                fires.AddRange(Observe(entry));
+                var rejectionFires = Observe(entry);
                 ConcludeIn(tx, item, CandidateStatus.Rejected, reasons);
-                OpenTripwireHold(tx, item, fires);
+                OpenTripwireHold(tx, item, fires.Concat(rejectionFires).ToArray(), recorded: fires.Count);
                 return;
             }
             var gain = _task.Objective.Gain(report.Score!.Value, best);
@@ -216,11 +217,11 @@ public sealed partial class RunController
     }
 
     /// <summary>A tripwire fired on a decided candidate: record it, and pause the run until a human answers.</summary>
-    private void OpenTripwireHold(StoreTransaction tx, QueueItem item, IReadOnlyList<TripwireFire> fires)
+    private void OpenTripwireHold(StoreTransaction tx, QueueItem item, IReadOnlyList<TripwireFire> fires, int recorded = 0)
     {
         if (fires.Count == 0)
             return;
-        RecordFires(tx, item, fires);
+        RecordFires(tx, item, fires.Skip(recorded).ToArray());
         var reasons = fires.Select(f => $"tripwire {f.Tripwire}: {f.Reason}").ToArray();
         var id = Store.RequestApproval(tx, item.Id, "tripwire", reasons, null);
         tx.Append("approval-requested", new { approval = id, candidate = item.Id, kind = "tripwire", reasons });

@@ -127,6 +127,8 @@ public sealed class OversightCliTests
         using var task = PythonTask.Create(limits: "wall_seconds = 30\ncpu_seconds = 30\nmemory_mb = 256\nprocesses = 32\noutput_bytes = 65536");
         var slow = Enumerable.Range(1, 6).Select(i => ($"slow{i}", "import time\ntime.sleep(3)\n" + PythonTask.WithValue(1 + i))).ToArray();
         using var run = StartRun(task, task.Replay(slow));
+        // The factory's trial sandbox runs before the run exists: wait for a real candidate's sandbox.
+        await WaitForStatus(task, s => s.GetProperty("state").GetString() == "running" && s.GetProperty("evaluations").GetInt64() >= 2);
         await WaitForSandbox(task);
 
         var clock = Stopwatch.StartNew();
@@ -177,6 +179,19 @@ public sealed class OversightCliTests
             }
         }
         return count;
+    }
+
+    private static async Task WaitForStatus(TaskFolder task, Func<JsonElement, bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            var status = await task.Ratchet.RunAsync("status", task.Dir, "--json");
+            if (status.ExitCode == 0 && condition(Json(status.Stdout)))
+                return;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("the status never matched");
     }
 
     private static async Task WaitForSandbox(TaskFolder task)

@@ -3,23 +3,18 @@ using System.Globalization;
 using System.Text;
 using Ratchet.Sandbox;
 
-namespace Ratchet.IntegrationTests.Sandbox;
+namespace Ratchet.Bench;
 
-/// <summary>Measures what Ratchet adds per sandbox launch over bwrap launched from a shell loop. A measurement,
-/// not a test of speed: run it on demand with
-/// <c>dotnet test --project tests/Ratchet.IntegrationTests -- --filter-class Ratchet.IntegrationTests.Sandbox.SandboxOverheadMeasurement --explicit only</c>.
-/// It writes its table to the test output and to <c>$TMPDIR/ratchet-sandbox-overhead.md</c>.</summary>
-[Collection(SandboxCollection.Name)]
-public sealed class SandboxOverheadMeasurement(SandboxFixture fixture)
+/// <summary>Measures what the sandbox adds per launch over bwrap launched from a shell loop, interleaved, as a
+/// breakdown of the end-to-end figure in bench/RESULTS.md: <c>dotnet run --project bench/Ratchet.Bench -c Release -- sandbox-overhead</c>.</summary>
+internal sealed class SandboxOverheadMeasurement(BubblewrapSandbox sandbox)
 {
     private const int Rounds = 10;
     private const int PerRound = 10;
     private const int Warmup = 10;
 
-    [Fact(Explicit = true)]
-    public async Task Measure_PerLaunchAndPerEvaluationOverhead_AgainstPlainBwrap()
+    public async Task<string> MeasureAsync()
     {
-        var sandbox = fixture.Sandbox;
         var work = Directory.CreateTempSubdirectory("ratchet-bench-work").FullName;
         Ratchet.Sandbox.Native.Libc.chmod(work, 0x1ed);
         const string plainCommand = "bwrap --unshare-all --ro-bind /usr /usr --symlink usr/lib /lib --symlink usr/lib64 /lib64 --symlink usr/bin /bin --proc /proc --dev /dev true";
@@ -31,23 +26,23 @@ public sealed class SandboxOverheadMeasurement(SandboxFixture fixture)
             $"--size 16777216 --tmpfs /tmp --ro-bind {work} /work --remount-ro / --chdir /work --seccomp 9 true 9<{sandbox.SeccompFile}";
         async Task Launch()
         {
-            await using var run = await sandbox.RunAsync(Runs.Shell("exit 0", files: StagedFile.FromText("main.py", "print(1)")));
-            Assert.Equal(Termination.Exited, run.Termination);
+            await using var run = await sandbox.RunAsync(Shell("exit 0", false, StagedFile.FromText("main.py", "print(1)")), CancellationToken.None);
+            if (run.Termination != Termination.Exited) throw new InvalidOperationException($"launch ended {run.Termination}: {run.Detail}");
         }
 
         async Task Evaluate()
         {
-            await using var run = await sandbox.RunAsync(Runs.Shell("echo 1 > $RATCHET_OUT/r", collect: true,
-                files: [StagedFile.FromText("main.py", "print(1)"), StagedFile.FromText("data/in.txt", "42")]));
+            await using var run = await sandbox.RunAsync(Shell("echo 1 > $RATCHET_OUT/r", true,
+                StagedFile.FromText("main.py", "print(1)"), StagedFile.FromText("data/in.txt", "42")), CancellationToken.None);
             await using var score = await sandbox.RunAsync(new SandboxRequest
             {
                 // Shell builtins only: one exec per launch, like the baseline's `true`.
                 Command = ["/bin/sh", "-c", "read value < $RATCHET_RUN_OUT/r; echo $value"],
                 RunResults = run.Results,
                 ResourcesJson = "{}"u8.ToArray(),
-                Limits = Runs.Limits(),
-            });
-            Assert.Equal("1\n", score.Out());
+                Limits = Limits,
+            }, CancellationToken.None);
+            if (System.Text.Encoding.UTF8.GetString(score.Stdout) != "1\n") throw new InvalidOperationException("the score did not read the run's result");
         }
 
         await TimeAsync(Launch, Warmup);
@@ -83,9 +78,18 @@ public sealed class SandboxOverheadMeasurement(SandboxFixture fixture)
                 $"overhead per launch vs plain: {Median(launch) - Median(plain):F2} ms; vs hardened: {Median(launch) - Median(hardened):F2} ms; " +
                 $"per evaluation vs 2x plain: {Median(evaluation) - 2 * Median(plain):F2} ms")
             .ToString();
-        TestContext.Current.TestOutputHelper?.WriteLine(table);
-        await File.WriteAllTextAsync(Path.Combine(Path.GetTempPath(), "ratchet-sandbox-overhead.md"), table, TestContext.Current.CancellationToken);
+        return table;
     }
+
+    private static readonly SandboxLimits Limits = new(10, 10, 128, 32, 1 << 20, TmpMb: 16);
+
+    private static SandboxRequest Shell(string script, bool collect, params StagedFile[] files) => new()
+    {
+        Command = ["/bin/sh", "-c", script],
+        Limits = Limits,
+        CollectResults = collect,
+        WorkFiles = files,
+    };
 
     private static async Task<double[]> TimeAsync(Func<Task> action, int count)
     {
@@ -107,7 +111,7 @@ public sealed class SandboxOverheadMeasurement(SandboxFixture fixture)
         using var bash = Process.Start(new ProcessStartInfo("/bin/bash", ["-c", script]) { RedirectStandardOutput = true })!;
         var lines = bash.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
         bash.WaitForExit();
-        Assert.Equal(0, bash.ExitCode);
+        if (bash.ExitCode != 0) throw new InvalidOperationException($"the shell loop failed: {command}");
         return lines.Skip(1)
             .Select(line => line.Split(' ').Select(value => double.Parse(value, CultureInfo.InvariantCulture)).ToArray())
             .Select(pair => (pair[1] - pair[0]) * 1000)
