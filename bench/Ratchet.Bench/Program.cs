@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "populate" when args.Length == 4 => Populate.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]),
     "sandbox-overhead" => await SandboxOverhead(),
+    "status-timing" when args.Length == 3 => StatusTiming.Run(args[1], args[2]),
     _ => Usage(),
 };
 

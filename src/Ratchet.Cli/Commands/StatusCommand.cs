@@ -45,7 +45,7 @@ internal static class StatusCommand
         if (run is null)
             return new Dictionary<string, object?> { ["state"] = "new", ["evaluations"] = 0L, ["best"] = null, ["outcomes"] = new Dictionary<string, long>(), ["sandbox"] = null };
         var state = run.State == RunState.Running && !RunLock.IsHeld(context.StateDirectory) ? RunState.Interrupted : run.State;
-        var champion = store.Champion();
+        var champion = store.ChampionSummary();
         var statuses = store.StatusCounts();
         var totals = store.ComputeTotals();
         var config = JsonSerializer.Deserialize<JsonElement>(run.Config);
@@ -57,7 +57,7 @@ internal static class StatusCommand
             ["evaluations"] = store.CandidateCount(),
             ["pending"] = statuses.GetValueOrDefault("pending"),
             ["limit"] = config.TryGetProperty("limit", out var limit) && limit.ValueKind == JsonValueKind.Number ? limit.GetInt64() : null,
-            ["best"] = champion is null ? null : new { id = champion.Id, score = champion.Score, label = champion.Label, seq = champion.Seq },
+            ["best"] = champion is { } best ? new { id = best.Id, score = best.Score, label = best.Label, seq = best.Seq } : null,
             ["outcomes"] = store.OutcomeCounts(),
             ["statuses"] = statuses,
             ["sandbox"] = JsonSerializer.Deserialize<JsonElement>(run.Sandbox),

@@ -5,9 +5,12 @@ using System.Text;
 namespace Ratchet.Ledger;
 
 /// <summary>Computes entry hashes: HMAC-SHA-256 over length-prefixed fields, so no two entries share an encoding.</summary>
-public sealed class LedgerHasher(byte[] key)
+public sealed class LedgerHasher(byte[] key) : IDisposable
 {
     public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    // One keyed instance: the key schedule is computed once, not per entry (verification hashes hundreds of thousands).
+    private readonly HMACSHA256 _hmac = new(key);
 
     private byte[] _buffer = new byte[1024];
 
@@ -27,7 +30,7 @@ public sealed class LedgerHasher(byte[] key)
             return "invalid-previous-hash";
         at += 32;
         Span<byte> mac = stackalloc byte[32];
-        HMACSHA256.HashData(key, span[..at], mac);
+        _hmac.TryComputeHash(span[..at], mac, out _);
         return Convert.ToHexStringLower(mac);
     }
 
@@ -40,4 +43,6 @@ public sealed class LedgerHasher(byte[] key)
         BinaryPrimitives.WriteInt32BigEndian(target, length);
         return 4 + length;
     }
+
+    public void Dispose() => _hmac.Dispose();
 }

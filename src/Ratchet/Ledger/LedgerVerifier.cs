@@ -9,7 +9,7 @@ public sealed class LedgerVerifier(byte[] key)
 {
     public VerifyResult Verify(IEnumerable<LedgerEntry> entries, (long Seq, string Hash)? head)
     {
-        var hasher = new LedgerHasher(key);
+        using var hasher = new LedgerHasher(key);
         var expectedSeq = 1L;
         var prev = LedgerHasher.GenesisHash;
         string? headSeen = null;

@@ -147,6 +147,16 @@ public sealed partial class Store
         return id is null ? null : GetCandidate(id);
     }
 
+    /// <summary>The champion's id, score, label and position, read without decoding the candidate's JSON columns.</summary>
+    public (string Id, double? Score, string Label, long Seq)? ChampionSummary()
+    {
+        using var command = Command("""
+            SELECT c.id, c.score, c.label, c.seq FROM champions h JOIN candidates c ON c.id = h.candidate ORDER BY h.n DESC LIMIT 1
+            """);
+        using var reader = command.ExecuteReader();
+        return reader.Read() ? (reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDouble(1), reader.GetString(2), reader.GetInt64(3)) : null;
+    }
+
     /// <summary>Champions in promotion order (the lineage of the best).</summary>
     public IReadOnlyList<(string Candidate, long Seq, double? Score, string At)> ChampionHistory()
     {

@@ -11,6 +11,7 @@ public sealed partial class Store : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
+    private readonly LedgerHasher _hasher;
 
     private Store(SqliteConnection connection, string directory, string storeId, LedgerKey key, HeadFile head, TimeProvider time)
     {
@@ -20,6 +21,7 @@ public sealed partial class Store : IDisposable
         Key = key;
         Head = head;
         _time = time;
+        _hasher = new LedgerHasher(key.Bytes);
     }
 
     /// <summary>The state folder (by default <c>&lt;task&gt;/.ratchet</c>).</summary>
@@ -54,18 +56,21 @@ public sealed partial class Store : IDisposable
         connection.Open();
         Execute(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA foreign_keys=ON;");
         string storeId;
-        using (var transaction = connection.BeginTransaction(deferred: false))
+        if (create)
         {
-            var schema = ReadMetaIfPresent(connection, transaction, "schema");
-            if (schema is not null && schema != Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
-            {
-                connection.Dispose();
-                throw new StoreException($"the state in {directory} was written by a Ratchet with store schema {schema}; this Ratchet uses schema {Schema.Version} " +
-                    "and does not migrate it. Keep that folder for its record (its ledger still verifies with the Ratchet that wrote it), and start a new run with --state <new folder>.");
-            }
+            using var transaction = connection.BeginTransaction(deferred: false);
+            CheckSchema(connection, transaction, directory);
             Execute(connection, Schema.Create, transaction);
             storeId = ReadMeta(connection, "store_id", transaction) ?? CreateMeta(connection, transaction);
             transaction.Commit();
+        }
+        else
+        {
+            // Readers (status, show, log, approve, ...) never take the write lock just to open.
+            using var transaction = connection.BeginTransaction(deferred: true);
+            CheckSchema(connection, transaction, directory);
+            storeId = ReadMeta(connection, "store_id", transaction)
+                ?? throw new StoreException($"{Path.Combine(directory, DatabaseFileName)} holds no Ratchet store id; it is not a Ratchet state folder, or it is damaged. Keep it for the record and start a new run with --state <new folder>.");
         }
         var key = LedgerKey.LoadOrCreate(home);
         return new Store(connection, directory, storeId, key, new HeadFile(home, storeId), time ?? TimeProvider.System);
@@ -75,7 +80,7 @@ public sealed partial class Store : IDisposable
     public T Write<T>(Func<StoreTransaction, T> work)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        var tx = new StoreTransaction(_connection, transaction, Key.Bytes, _time);
+        var tx = new StoreTransaction(_connection, transaction, _hasher, _time);
         var result = work(tx);
         transaction.Commit();
         if (tx.LastEntry is { } last)
@@ -103,6 +108,7 @@ public sealed partial class Store : IDisposable
 
     public void Dispose()
     {
+        _hasher.Dispose();
         _connection.Close();
         _connection.Dispose();
     }
@@ -117,6 +123,16 @@ public sealed partial class Store : IDisposable
         command.Parameters.AddWithValue("$schema", Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture));
         command.ExecuteNonQuery();
         return id;
+    }
+
+    private static void CheckSchema(SqliteConnection connection, SqliteTransaction transaction, string directory)
+    {
+        var schema = ReadMetaIfPresent(connection, transaction, "schema");
+        if (schema is null || schema == Schema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            return;
+        connection.Dispose();
+        throw new StoreException($"the state in {directory} was written by a Ratchet with store schema {schema}; this Ratchet uses schema {Schema.Version} " +
+            "and does not migrate it. Keep that folder for its record (its ledger still verifies with the Ratchet that wrote it), and start a new run with --state <new folder>.");
     }
 
     private static string? ReadMetaIfPresent(SqliteConnection connection, SqliteTransaction transaction, string key)

@@ -11,11 +11,11 @@ public sealed class StoreTransaction
     private readonly LedgerHasher _hasher;
     private readonly TimeProvider _time;
 
-    internal StoreTransaction(SqliteConnection connection, SqliteTransaction transaction, byte[] key, TimeProvider time)
+    internal StoreTransaction(SqliteConnection connection, SqliteTransaction transaction, LedgerHasher hasher, TimeProvider time)
     {
         _connection = connection;
         _transaction = transaction;
-        _hasher = new LedgerHasher(key);
+        _hasher = hasher;
         _time = time;
     }
 
