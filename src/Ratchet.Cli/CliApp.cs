@@ -18,6 +18,7 @@ public static class CliApp
         root.Add(LogCommand.Create());
         root.Add(AuditCommand.Create());
         root.Add(ExportCommand.Create());
+        root.Add(ReportCommand.Create());
         return root;
     }
 }
