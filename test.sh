@@ -17,8 +17,8 @@ fi
 status=0
 for project in tests/Ratchet.Tests tests/Ratchet.IntegrationTests; do
   name="$(basename "$project")"
-  dotnet test --project "$project" --no-build --nologo -- --report-trx --report-trx-filename "$name.trx" \
-    --results-directory "$results" "$@" || status=1
+  dotnet test --project "$project" --no-build --results-directory "$results" \
+    --report-trx --report-trx-filename "$name.trx" "$@" || status=1
 done
 python3 "$root/scripts/count-trx.py" "$results" || status=1
 exit $status
