@@ -57,7 +57,11 @@ public sealed record EvaluationChecks(bool Checked, string? OutputsHash, RerunRe
 }
 
 /// <summary>A re-run made for an auditor: its outcome, score (when scored) and results hash.</summary>
-public sealed record RerunReport(Outcome Outcome, double? Score, string? OutputsHash, IReadOnlyList<string> Reasons);
+public sealed record RerunReport(Outcome Outcome, double? Score, string? OutputsHash, IReadOnlyList<string> Reasons)
+{
+    /// <summary>The re-run's repeat scores (as many as the assessment's).</summary>
+    public IReadOnlyList<double> RepeatScores { get; init; } = [];
+}
 
 /// <summary>One invariant's verdict on a candidate.</summary>
 /// <param name="Detail">The command's output tail (the reason when it failed).</param>

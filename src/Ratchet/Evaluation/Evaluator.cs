@@ -1,3 +1,4 @@
+using Ratchet.Common;
 using Ratchet.Sandbox;
 using Ratchet.Tasks;
 
@@ -62,8 +63,19 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
         RerunReport? reproduction = null;
         if (checks.Reproduce)
         {
-            await using var rerun = await MeasureAsync(program, sealedInputs: false, request.ReproductionSeed, tally, keepRun: false, ct);
-            reproduction = new RerunReport(rerun.Result.Outcome, rerun.Result.Score, rerun.OutputsHash, rerun.Result.Reasons);
+            // As many repeats as the assessment, on seeds of their own, so the two means compare like with like.
+            var scores = new List<double>(request.Repeats);
+            for (var repeat = 0; repeat < request.Repeats; repeat++)
+            {
+                await using var rerun = await MeasureAsync(program, sealedInputs: false, Seeds.Derive(request.ReproductionSeed, "repeat", (ulong)repeat), tally, keepRun: false, ct);
+                if (rerun.Result.Outcome != Outcome.Ok)
+                {
+                    reproduction = new RerunReport(rerun.Result.Outcome, null, rerun.OutputsHash, rerun.Result.Reasons);
+                    break;
+                }
+                scores.Add(rerun.Result.Score!.Value);
+            }
+            reproduction ??= new RerunReport(Outcome.Ok, scores.Average(), null, []) { RepeatScores = scores };
         }
         RerunReport? determinism = null;
         if (checks.DeterministicRerun)

@@ -34,6 +34,9 @@ internal sealed class QueueItem(long seq, string id, ProgramSnapshot program, st
     /// <summary>True when the proposal touched protected files or the policy.</summary>
     public bool TouchedProtected { get; set; }
 
+    /// <summary>The confirmation round in flight (the champion and this candidate measured again on fresh seeds).</summary>
+    public Task<(EvaluationReport Champion, EvaluationReport Candidate)>? Confirming { get; set; }
+
     /// <summary>Set once the decision promoted it.</summary>
     public bool Promoted { get; set; }
 

@@ -55,12 +55,27 @@ public sealed partial class RunController
     }
 
     /// <summary>Decides the head of the queue while it has its assessment and nothing holds the run; each decision lets
-    /// one new proposal in (more while a human is asked, up to the policy's allowance).</summary>
+    /// one new proposal in (more while a human is asked, up to the policy's allowance). A head waiting for its
+    /// confirmation round stays at the head while the rest of the queue keeps evaluating.</summary>
     private async Task DecideReadyAsync(CancellationToken ct)
     {
         while (_hold is null && _queue.First?.Value is { Report: not null } head)
         {
+            if (head.Confirming is { IsCompleted: false })
+                break;
+            if (head.Confirming is { IsCompleted: true } done && !done.IsCompletedSuccessfully)
+            {
+                head.Confirming = null;
+                if (done.Exception?.InnerException is not OperationCanceledException and { } error && !done.IsCanceled)
+                {
+                    throw new RunException($"Ratchet could not run the confirmation round for candidate #{head.Seq} ({head.Id[..12]}): {error.Message}. " +
+                        "It stays pending; fix the cause and run again to resume.");
+                }
+                break;
+            }
             DecideHead(head);
+            if (_queue.First?.Value == head && _hold is null)
+                break;
             if (_hold is null || _hold.Seq != head.Seq)
                 await FillAsync(ct);
         }
@@ -105,20 +120,77 @@ public sealed partial class RunController
             Promote(item, report, "initial", null, tx => assessedFires.AddRange(Observe(Assessed(tx, item, report, lineage))));
             return;
         }
-        if (!_task.Objective.Improves(report.Score!.Value, best))
+        var test = item.Confirming is { IsCompletedSuccessfully: true } round
+            ? Confirmed(item, report, round.Result)
+            : _promotion.Decide(_championRepeats, report.RepeatScores);
+        switch (test)
         {
-            Conclude(item, CandidateStatus.Accepted, [], tx =>
-            {
-                assessedFires.AddRange(Observe(Assessed(tx, item, report, lineage)));
-                OpenTripwireHold(tx, item, assessedFires);
-            });
-            return;
+            case Promotion.PromotionDecision.NeedsConfirmation needs:
+                item.Confirming = Confirm(item, needs.Repeats);
+                return;
+            case Promotion.PromotionDecision.Reject reject:
+                var why = test.Screening is null ? [] : new[] { $"not promoted: {reject.Reason}" };
+                Conclude(item, CandidateStatus.Accepted, why, tx =>
+                {
+                    assessedFires.AddRange(Observe(Assessed(tx, item, report, lineage)));
+                    OpenTripwireHold(tx, item, assessedFires);
+                });
+                return;
+            default:
+                DecidePromotion(item, report, lineage, best, test);
+                return;
         }
-        DecidePromotion(item, report, lineage, best);
+    }
+
+    /// <summary>Measures the champion and the candidate again, each with the same fresh seeds, in parallel.</summary>
+    private Task<(EvaluationReport Champion, EvaluationReport Candidate)> Confirm(QueueItem item, int repeats)
+    {
+        var request = new EvaluationRequest(Seeds.Derive((ulong)_run.Seed, "confirm", (ulong)item.Seq), repeats, WouldPromote: _ => false);
+        var champion = _champion!.Program;
+        var candidate = item.Program;
+        var token = CancellationTokenSource.CreateLinkedTokenSource(_runToken, _evaluations.Token).Token;
+        return Task.Run(async () =>
+        {
+            var first = _evaluator.EvaluateAsync(champion, request, token);
+            var second = _evaluator.EvaluateAsync(candidate, request, token);
+            return (await first, await second);
+        }, token);
+    }
+
+    /// <summary>Records a finished confirmation round and asks the rule again with its scores.</summary>
+    private Promotion.PromotionDecision Confirmed(QueueItem item, EvaluationReport report, (EvaluationReport Champion, EvaluationReport Candidate) round)
+    {
+        Promotion.PromotionDecision decision = round.Champion.Outcome != Outcome.Ok || round.Candidate.Outcome != Outcome.Ok
+            ? new Promotion.PromotionDecision.Reject(
+                $"the confirmation round failed: the champion ended {round.Champion.Outcome.ToWire()}, the candidate {round.Candidate.Outcome.ToWire()} " +
+                $"({string.Join("; ", round.Champion.Reasons.Concat(round.Candidate.Reasons))})")
+            : _promotion.Decide(_championRepeats, report.RepeatScores, new Promotion.ConfirmationScores(round.Champion.RepeatScores, round.Candidate.RepeatScores));
+        var runs = round.Champion.SandboxRuns + round.Candidate.SandboxRuns;
+        var cpu = round.Champion.CpuSeconds + round.Candidate.CpuSeconds;
+        _sandboxRuns += runs;
+        _cpuSeconds += cpu;
+        _store.Write(tx =>
+        {
+            Store.AddCost(tx, item.Id, runs, cpu);
+            tx.Append("confirmation", new
+            {
+                candidate = item.Id,
+                seq = item.Seq,
+                champion = _champion!.Id,
+                champion_scores = round.Champion.RepeatScores,
+                candidate_scores = round.Candidate.RepeatScores,
+                decision = decision is Promotion.PromotionDecision.Promote ? "promote" : "reject",
+                reason = decision.Reason,
+                screening = decision.Screening,
+                confirmation = decision.Confirmation,
+                sandbox_runs = runs,
+            });
+        });
+        return decision;
     }
 
     /// <summary>A would-be champion: the auditors judge it, the tripwires watch the promotion, and the gate decides.</summary>
-    private void DecidePromotion(QueueItem item, EvaluationReport report, string lineage, double best)
+    private void DecidePromotion(QueueItem item, EvaluationReport report, string lineage, double best, Promotion.PromotionDecision test)
     {
         var after = _oversight.BeforePromotion(report, new CandidateViewScores(best, _championHoldout));
         var verdicts = item.Verdicts.Concat(after).ToArray();
@@ -150,6 +222,7 @@ public sealed partial class RunController
             {
                 candidate = item.Id, seq = item.Seq, score = report.Score, previous_score = best, gain, relative_gain = relative,
                 evaluations = item.Seq + 1, promotion_number = _oversight.Promotions + 1, is_meta = false,
+                test = test.Screening is null ? null : new { reason = test.Reason, screening = test.Screening, confirmation = test.Confirmation },
             });
             var promotionEvent = (PromotionProposedEvent)OversightEvents.From(proposed)!;
             var promotionFires = _oversight.Observe(promotionEvent);
@@ -327,6 +400,7 @@ public sealed partial class RunController
         {
             _champion = view;
             _championHoldout = report.Holdout?.Score;
+            _championRepeats = report.RepeatScores.Count > 0 ? report.RepeatScores : report.Score is { } s ? [s] : [];
         }
         _proposer.Observe(new Decision(item.Seq, view, item.Parent, item.Operator, report.Outcome, item.Promoted, _champion?.Score));
         var record = _store.GetCandidate(item.Id)!;

@@ -24,6 +24,7 @@ public sealed partial class RunController
             var policy = _options.Policy ?? Policy.Default;
             _oversight = new RunOversight(_task, policy, 1);
             _limits = BudgetLimits.From(_options, _task.Budget, _oversight.Policy.Slowdown);
+            _promotion = new Promotion.PromotionRule(_task.Objective, Promotion.PromotionOptions.ForEvaluationLimit(_limits.Evaluations?.Value));
             CreateRun(policy);
             return null;
         }
@@ -33,6 +34,10 @@ public sealed partial class RunController
         CheckSameTask();
         _oversight = LoadOversight();
         _limits = BudgetLimits.From(_options, _task.Budget, _oversight.Policy.Slowdown);
+        _horizon = JsonSerializer.Deserialize<JsonElement>(existing.Config).TryGetProperty("horizon", out var h) && h.ValueKind == JsonValueKind.Number
+            ? h.GetInt64()
+            : _limits.Evaluations?.Value;
+        _promotion = new Promotion.PromotionRule(_task.Objective, Promotion.PromotionOptions.ForEvaluationLimit(_horizon));
         _wallBefore = existing.WallSeconds;
         _proposalsMade = existing.ProposalsMade;
         Rebuild();
@@ -170,6 +175,7 @@ public sealed partial class RunController
             {
                 _champion = view;
                 _championHoldout = candidate.HoldoutScore;
+                _championRepeats = candidate.RepeatScores.Count > 0 ? candidate.RepeatScores : candidate.Score is { } s ? [s] : [];
             }
             _proposer.Observe(new Decision(candidate.Seq, view, candidate.Parent, candidate.Operator,
                 candidate.Outcome ?? Outcome.Rejected, candidate.Promoted, _champion?.Score));
@@ -210,11 +216,15 @@ public sealed partial class RunController
         evaluations = _options.Evaluations,
         limit = _limits?.Evaluations?.Value,
         limit_source = _limits?.Evaluations?.Source,
+        horizon = _horizon ??= _limits?.Evaluations?.Value,
         seed,
         proposer = _proposer.Name,
         replay = _options.ReplayPath,
         improver = _options.ImproverPath,
     });
+
+    /// <summary>The promotion rule's horizon (comparisons it guards), fixed when the run is created.</summary>
+    private long? _horizon;
 
     private object SandboxDescription() => new
     {

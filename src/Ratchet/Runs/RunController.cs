@@ -33,6 +33,8 @@ public sealed partial class RunController
     private RunOversight _oversight = null!;
     private CandidateView? _champion;
     private double? _championHoldout;
+    private IReadOnlyList<double> _championRepeats = [];
+    private Promotion.PromotionRule _promotion = null!;
     private CandidateView _root = null!;
     private long _nextSeq;
     private long _proposalsMade;
@@ -45,6 +47,7 @@ public sealed partial class RunController
     private Hold? _hold;
     private long _startedWhileWaiting;
     private CancellationTokenSource _evaluations = new();
+    private CancellationToken _runToken;
 
     public RunController(TaskSpec task, Store store, ISandbox sandbox, IProposer proposer, RunOptions options,
         IRunObserver? observer = null, TimeProvider? time = null)
@@ -71,6 +74,7 @@ public sealed partial class RunController
         using var runLock = RunLock.TryAcquire(_store.Directory, TimeSpan.FromSeconds(2))
             ?? throw new RunException($"another `ratchet run` holds {Path.Combine(_store.Directory, RunLock.FileName)}: wait for it to finish, or stop it with `ratchet stop`.");
         _wall.Start();
+        _runToken = cancellationToken;
         var resumed = Setup();
         if (resumed is false)
         {
@@ -117,6 +121,8 @@ public sealed partial class RunController
             }
             // Wake on the first finished evaluation, or after the poll interval to read requests from other processes.
             var waits = _queue.Where(i => i.Running is not null && i.Report is null).Select(i => (Task)i.Running!).ToList();
+            if (_queue.First?.Value.Confirming is { } confirming)
+                waits.Add(confirming);
             waits.Add(Task.Delay(_options.ControlPollInterval, _time, ct));
             await Task.WhenAny(waits);
             ct.ThrowIfCancellationRequested();
@@ -173,6 +179,18 @@ public sealed partial class RunController
     private async Task AbandonEvaluationsAsync()
     {
         await _evaluations.CancelAsync();
+        if (_queue.First?.Value is { Confirming: { } confirming } head)
+        {
+            try
+            {
+                await confirming;
+            }
+            catch (Exception)
+            {
+                // Cancelled with the rest; the round is measured again (same seeds) when the run goes on.
+            }
+            head.Confirming = null;
+        }
         foreach (var item in _queue)
         {
             if (item.Running is { } task && item.Report is null)

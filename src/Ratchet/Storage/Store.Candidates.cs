@@ -58,6 +58,11 @@ public sealed partial class Store
         ("$artifacts", JsonSerializer.Serialize(report.Artifacts, Json.Options)),
         ("$runs", report.SandboxRuns), ("$cpu", report.CpuSeconds), ("$at", tx.Now()));
 
+    /// <summary>Adds sandbox runs and CPU seconds spent for a candidate after its assessment (a confirmation round).</summary>
+    public static void AddCost(StoreTransaction tx, string id, int sandboxRuns, double cpuSeconds) => tx.Execute(
+        "UPDATE candidates SET sandbox_runs = sandbox_runs + $r, cpu_seconds = cpu_seconds + $c WHERE id = $id",
+        ("$id", id), ("$r", sandboxRuns), ("$c", cpuSeconds));
+
     /// <summary>Applies a decision: the new status, extra reasons, and (when promoted) a new champion.</summary>
     public static void RecordDecision(StoreTransaction tx, string id, CandidateStatus status, IReadOnlyList<string> extraReasons)
     {

@@ -8,7 +8,7 @@ namespace Ratchet.Tests.Runs;
 /// depend on bubblewrap. The program file holds one instruction per line:
 /// <c>score X</c> (the run writes X), <c>crash</c> (exit 1), <c>delay MS</c> (sleep first), <c>garbage</c>
 /// (the scorer prints a non-JSON line), <c>sealed-score X</c> (the score when the staged input <c>mode.txt</c> says
-/// "sealed", i.e. in a holdout run), <c>noise</c> (the results differ on every run). An invariant command
+/// "sealed", i.e. in a holdout run), <c>noisy-score X</c> (X times 1 + 2% Gaussian noise), <c>noise</c> (the results differ on every run). An invariant command
 /// <c>["invariant-max", "L"]</c> fails when the run's score exceeds L.</summary>
 internal sealed class FakeSandbox : ISandbox
 {
@@ -59,6 +59,13 @@ internal sealed class FakeSandbox : ISandbox
                     return Execution(Termination.Exited, 1, "");
                 case "score":
                     score = parts[1];
+                    break;
+                case "noisy-score":
+                    // Multiplicative noise of 2% (standard deviation) from an unseeded source, like a wall-clock timing.
+                    var u1 = 1.0 - Random.Shared.NextDouble();
+                    var u2 = Random.Shared.NextDouble();
+                    var z = Math.Sqrt(-2.0 * Math.Log(u1)) * Math.Cos(2 * Math.PI * u2);
+                    score = (double.Parse(parts[1], CultureInfo.InvariantCulture) * (1 + 0.02 * z)).ToString("R", CultureInfo.InvariantCulture);
                     break;
                 case "sealed-score":
                     sealedScore = parts[1];

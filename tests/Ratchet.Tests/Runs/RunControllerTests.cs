@@ -177,6 +177,23 @@ public sealed class RunControllerTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_UnderNoise_FortyNeutralEditsPromoteNothing_AndARealGainWins()
+    {
+        var task = Task("noisy-score 100\n") with { Objective = new ObjectiveSpec("score", Direction.Maximize, Repeats: 5) };
+        var neutral = Enumerable.Range(1, 40).Select(i => Files($"neutral {i}", $"noisy-score 100\n# comment {i}\n"));
+        var proposals = neutral.Append(Files("real gain", "noisy-score 108\n")).ToArray();
+        using var store = OpenStore();
+        var summary = await Run(task, store, new ReplayProposer(proposals), workers: 2);
+        var promoted = store.Candidates().Where(c => c.Promoted).Select(c => c.Label).ToArray();
+        var gain = store.Candidates().Single(c => c.Label == "real gain");
+        Assert.True(promoted.SequenceEqual(["initial", "real gain"]),
+            $"promoted {string.Join(", ", promoted)}; the gain: {gain.Status} {string.Join(" | ", gain.Reasons)} {string.Join(" | ", gain.Verdicts.Select(v => $"{v.Auditor}:{v.Verdict}:{string.Join(";", v.Reasons)}"))}");
+        Assert.Equal(42, summary.Evaluations);
+        Assert.Contains(store.ReadLedger(), e => e.Type == "confirmation" && e.Payload.Contains("\"decision\":\"promote\"", StringComparison.Ordinal));
+        Assert.True(store.VerifyLedger().Intact);
+    }
+
+    [Fact]
     public async Task Run_InvalidMetrics_AreATypedOutcome_NotACrash()
     {
         var task = Task();

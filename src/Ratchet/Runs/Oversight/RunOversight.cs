@@ -69,7 +69,8 @@ internal sealed class RunOversight
         if (report.Reproduction is { } rerun)
         {
             verdicts.Add(rerun.Outcome == Outcome.Ok && rerun.Score is { } again
-                ? ReproducibilityAuditor.Judge(report.Score!.Value, again, Policy.Auditors.ReproduceTolerance)
+                ? ReproducibilityAuditor.Judge(report.Score!.Value, again, Policy.Auditors.ReproduceTolerance,
+                    ReproducibilityAuditor.NoiseAllowance(report.RepeatScores, rerun.RepeatScores))
                 : new AuditVerdict(ReproducibilityAuditor.AuditorName, Verdict.Reject,
                     [$"the re-run ended {rerun.Outcome.ToWire()}: {string.Join("; ", rerun.Reasons)}"], RedTeamCategories.StatefulCheating));
         }

@@ -8,8 +8,9 @@ public sealed class PromotionOptionsTests
     [InlineData(null, 100)]
     [InlineData(20L, 100)]
     [InlineData(500L, 500)]
-    [InlineData(10_000_000_000L, int.MaxValue)]
-    public void ForEvaluationLimit_CoversTheRunButNeverFewerThanTheDefault(long? evaluations, int comparisons)
+    [InlineData(5_000L, 1_000)]
+    [InlineData(10_000_000_000L, 1_000)]
+    public void ForEvaluationLimit_CoversTheRun_BetweenTheDefaultAndTheCap(long? evaluations, int comparisons)
     {
         Assert.Equal(comparisons, PromotionOptions.ForEvaluationLimit(evaluations).Comparisons);
     }
