@@ -34,6 +34,16 @@ public sealed class BubblewrapSandboxResultsTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task Run_WithATinyCap_AcceptsSmallFilesThatFitIt()
+    {
+        // Regression: tmpfs charges each file a whole page, so a 4096-byte cap used to read as "full" after one small file.
+        await using var run = await Sandbox.RunAsync(Runs.Shell("echo 100 > $RATCHET_OUT/a && echo 200 > $RATCHET_OUT/b", Runs.Limits(outputBytes: 4096), collect: true));
+
+        Assert.True(run.Termination == Termination.Exited && run.ExitCode == 0, run.Describe());
+        Assert.Equal(["a", "b"], run.Results!.Files.Select(f => f.RelativePath));
+    }
+
+    [Fact]
     public async Task Score_WhenTheRunsResultsAreAccepted_SeesThemReadOnlyWithTheResources()
     {
         await using var run = await Sandbox.RunAsync(Runs.Shell(

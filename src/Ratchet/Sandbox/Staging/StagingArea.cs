@@ -62,7 +62,7 @@ internal sealed class StagingArea : IDisposable
             {
                 Directory.CreateDirectory(stage.Out);
                 Libc.chmod(stage.Out, 0x1c0);
-                Mount(stage.Out, $"size={request.Limits.OutputBytes},nr_inodes={ResultInodes},mode=0700,uid={_uid},gid={_gid}", mounts);
+                Mount(stage.Out, $"size={ResultsTmpfsBytes(request.Limits.OutputBytes)},nr_inodes={ResultInodes},mode=0700,uid={_uid},gid={_gid}", mounts);
             }
 
             return stage;
@@ -108,6 +108,11 @@ internal sealed class StagingArea : IDisposable
 
         mounts.Add(target);
     }
+
+    /// <summary>The results tmpfs's size: the cap rounded up to whole pages plus 16 pages, because tmpfs charges every
+    /// file at least a page (a cap of 4096 bytes would otherwise be "full" after one 4-byte file). The cap itself is
+    /// enforced on the files' bytes by the results check; only a program that writes well past it fills the tmpfs.</summary>
+    internal static long ResultsTmpfsBytes(long outputBytes) => ((outputBytes + 4095) / 4096 + 16) * 4096;
 
     private static void Populate(Stage stage, SandboxRequest request)
     {
