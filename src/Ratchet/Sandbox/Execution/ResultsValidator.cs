@@ -38,6 +38,11 @@ internal static class ResultsValidator
             : new ResultsCheck(null, "results: " + refusal, full);
     }
 
+    /// <summary>True for a refusal caused only by size (a file, or the total, over the cap): a program that wrote too
+    /// much, which is an output limit rather than a sandbox violation. Both messages are made by <see cref="Walk"/>.</summary>
+    public static bool IsSizeRefusal(string refusal) =>
+        refusal.Contains(", over the cap of ", StringComparison.Ordinal) || refusal.Contains(" bytes (the cap) at ", StringComparison.Ordinal);
+
     /// <summary>Makes accepted results Ratchet's own and read-only to every sandbox (root: owner 0; files 0644, folders 0755).</summary>
     public static void Seal(SandboxResults results, bool chownToRoot)
     {

@@ -4,7 +4,7 @@ using Ratchet.Sandbox.Native;
 namespace Ratchet.Sandbox.Execution;
 
 /// <summary>Turns what Ratchet observed into one <see cref="Termination"/>, by a fixed precedence:
-/// Cancelled &gt; SeccompKill &gt; ResultsRefused &gt; ProcessLimit &gt; OutOfMemory &gt; OutputLimit &gt; CpuLimit &gt;
+/// Cancelled &gt; SeccompKill &gt; ResultsRefused (OutputLimit when only the size was refused) &gt; ProcessLimit &gt; OutOfMemory &gt; OutputLimit &gt; CpuLimit &gt;
 /// WallTimeout &gt; Signaled &gt; Exited. Each detail says how Ratchet knows.</summary>
 internal static class TerminationClassifier
 {
@@ -31,7 +31,10 @@ internal static class TerminationClassifier
 
         if (facts.ResultsRefusal is { } refusal)
         {
-            return Make(Termination.ResultsRefused, refusal);
+            // Writing past the cap is an output limit; any other refusal (a link, a pipe, ...) is a violation.
+            return ResultsValidator.IsSizeRefusal(refusal)
+                ? Make(Termination.OutputLimit, $"{refusal}; the results folder's cap is {facts.Limits.OutputBytes} bytes")
+                : Make(Termination.ResultsRefused, refusal);
         }
 
         if (usage.ForksRefused > 0)

@@ -43,6 +43,17 @@ public sealed class TerminationClassifierTests
         Assert.Equal("results: out/x is a symbolic link",
             Classify(refusal: "results: out/x is a symbolic link", usage: new CgroupUsage(0, 0, 1, 1)).Detail);
 
+    [Theory]
+    [InlineData("results: out/big is 11 bytes, over the cap of 10")]
+    [InlineData("results: out/ holds more than 10 bytes (the cap) at out/b")]
+    public void Classify_WhenResultsAreRefusedOnlyForSize_ReportsOutputLimit(string refusal)
+    {
+        var verdict = Classify(refusal: refusal);
+
+        Assert.Equal(Termination.OutputLimit, verdict.Termination);
+        Assert.StartsWith(refusal, verdict.Detail);
+    }
+
     [Fact]
     public void Classify_WhenForksWereRefusedAndOomHappened_ProcessLimitWins()
     {
