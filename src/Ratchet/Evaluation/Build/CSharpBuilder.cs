@@ -58,6 +58,7 @@ public sealed partial class CSharpBuilder : IProgramBuilder
         if (refusal is not null)
             return Remember(program.Id, Failed(refusal, started));
 
+        await WarmUpAsync(cancellationToken).ConfigureAwait(false);
         var (output, transient) = await CompileWithTimeoutAsync(sources, cancellationToken).ConfigureAwait(false);
         if (transient is not null)
             return Failed(transient, started);
@@ -73,12 +74,6 @@ public sealed partial class CSharpBuilder : IProgramBuilder
             : Failed(output.Error ?? BuildDiagnostics.Quote(output.Errors, Options.MaxQuotedErrors), started);
         return Remember(program.Id, result);
     }
-
-    /// <summary>Compiles a small program once so the first real build does not pay for Roslyn's own JIT.</summary>
-    public Task WarmUpAsync(CancellationToken cancellationToken) =>
-        CompileWithTimeoutAsync([KeyValuePair.Create("WarmUp.cs", WarmUpSource)], cancellationToken);
-
-    private const string WarmUpSource = "var total = Enumerable.Range(0, 10).Sum(); Console.WriteLine($\"{total}\");\n";
 
     private static bool IsCSharpSource(string path) => path.EndsWith(".cs", StringComparison.OrdinalIgnoreCase);
 
