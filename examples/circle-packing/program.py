@@ -13,7 +13,7 @@ import math
 import os
 
 # EVOLVE-BLOCK-START
-RELAX_STEPS = 25          # gradient steps of the relaxation (checked every 25; at most 3000 are taken)
+RELAX_STEPS = 0           # gradient steps of the relaxation (0: none; at most 3000 are taken)
 LEARNING_RATE = 0.001     # step size at the first step...
 LEARNING_DECAY = 0.005    # ...divided by (1 + LEARNING_DECAY * step) later on
 PENALTY_START = 10.0      # weight of the overlap penalty at the first step...
@@ -60,9 +60,9 @@ CHECK_EVERY = 25
 
 def relax(circles, steps, learning_rate, decay, penalty_start, penalty_growth):
     """Adam steps on -sum(r) + penalty * (squared overlaps and wall crossings), from the given
-    layout; returns the best feasible packing seen at the checkpoints (every CHECK_EVERY steps,
-    and the start). Deterministic, and the first k steps are the same whatever the total, so
-    more steps never give a worse answer."""
+    layout; returns the best feasible packing seen at the checkpoints (the start, each of the
+    first 2 * CHECK_EVERY steps, then every CHECK_EVERY). Deterministic, and the first k steps
+    are the same whatever the total, so more steps never give a worse answer."""
     n = len(circles)
     steps = max(0, min(int(steps), MAX_RELAX_STEPS))
     p = [float(c[0]) for c in circles] + [float(c[1]) for c in circles] + [max(0.0, float(c[2])) for c in circles]
@@ -112,7 +112,7 @@ def relax(circles, steps, learning_rate, decay, penalty_start, penalty_growth):
             v[k] = 0.999 * v[k] + 0.001 * gk * gk
             p[k] -= rate * (m[k] / c1) / (sqrt(v[k] / c2) + 1e-12)
         mu = min(mu * growth, 1e9)
-        if t % CHECK_EVERY == 0:
+        if t <= 2 * CHECK_EVERY or t % CHECK_EVERY == 0:
             if not all(math.isfinite(q) for q in p):
                 break
             packing = place([(p[i], p[n + i], p[2 * n + i]) for i in range(n)])

@@ -12,7 +12,9 @@ public sealed partial class CSharpBuilder
     // stream of pathological candidates cannot pile up runaway compilers in Ratchet's own process.
     private const int MaxOverdueBuilds = 2;
 
-    private const int Running = 0, Finished = 1, Abandoned = 2;
+    private const int Running = 0;
+    private const int Finished = 1;
+    private const int Abandoned = 2;
 
     // Roslyn polls the token, but on some inputs (overloaded nested lambdas) only every few seconds; the grace covers
     // that, and past it the caller gets its answer while the compiler thread is left to finish in the background.
