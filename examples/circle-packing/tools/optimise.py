@@ -1,12 +1,16 @@
 """Offline feasibility check for the circle-packing benchmark - NOT part of the task.
 
-A stand-in for a literal-mutating proposer: it rewrites the numeric literals of program.py's
-evolve block (one literal, all literals of one line, or all literals jointly, each with a
-self-adapting step size), runs the program's own relax() and place() in-process, and keeps a
-change when the sum of radii does not drop - a (1+1) evolution strategy. It reports the best
-sum per 500 evaluations and can write the best program. The scorer is not involved (the
-program always prints a feasible packing; check.sh scores a written program strictly).
-Usage: python3 tools/optimise.py [evaluations] [seed] [--write path.py]   (the best program is rewritten every 500)
+A stand-in for a literal-mutating proposer such as Ratchet's built-in one (one lineage: no
+archive, no crossover): it rewrites the numeric literals of program.py's evolve block - one
+literal, every literal of one line, or every float literal jointly - with steps relative to each
+literal's size that follow the 1/5th success rule and are spread log-normally so that large
+jumps still happen; it runs the program's own solve() in-process and keeps a change when the
+sum of radii strictly improves (as Ratchet promotes a champion): a (1+1) evolution strategy.
+It prints when the best passes 2.5, 2.6, 2.62 and 2.63, and the best every 500 evaluations.
+The scorer is not involved (the program always prints a feasible packing; check.sh --program
+scores a written program strictly).
+Usage: python3 tools/optimise.py [evaluations] [seed] [--write best.py]
+       (with --write, the best program so far is written every 500 evaluations and at the end)
 """
 import math
 import os
@@ -45,12 +49,21 @@ def rewrite(block, values, found):
 
 
 def evaluate(text):
-    namespace = {"__name__": "candidate"}
-    exec(compile(text, "program.py", "exec"), namespace)
-    packing = namespace["relax"](
-        namespace["CIRCLES"], namespace["RELAX_STEPS"], namespace["LEARNING_RATE"], namespace["LEARNING_DECAY"],
-        namespace["PENALTY_START"], namespace["PENALTY_GROWTH"])
+    """What the run would print: main()'s packing, computed in-process."""
+    ns = {"__name__": "candidate"}
+    exec(compile(text, "program.py", "exec"), ns)
+    packing = ns["solve"]()
+    if len(packing) != ns["COUNT"]:
+        return -1.0
     return sum(r for _, _, r in packing)
+
+
+ZERO_SCALE = 0.01     # a literal's step is relative to max(|value|, ZERO_SCALE)
+ADAPT = 0.2           # step x e^ADAPT after an improvement ...
+SUCCESS_RATE = 0.2    # ... and x e^(-ADAPT p/(1-p)) otherwise: the 1/5th success rule
+SPREAD = 0.5          # each move's step is also x e^(SPREAD N(0,1)): now and then a large jump
+STEP_BOUNDS = (1e-4, 1.0)
+TARGETS = (2.5, 2.6, 2.62, 2.63)
 
 
 def optimise(evaluations, seed, checkpoint=None):
@@ -61,38 +74,48 @@ def optimise(evaluations, seed, checkpoint=None):
     best = [v for *_, v, _ in found]
     best_text = head + block + tail
     best_score = evaluate(best_text)
-    sigma = [0.1 * abs(v) if v else 0.01 for v in best]
+    steps = [0.1] * len(best)       # relative step per literal
+    joint = 0.02                    # relative step of joint moves
     lines = sorted({li for li, *_ in found})
     history = [(0, best_score)]
+    first_at = {}
+    shrink = math.exp(-ADAPT * SUCCESS_RATE / (1 - SUCCESS_RATE))
     for step in range(1, evaluations + 1):
         kind = rng.random()
-        if kind < 0.4:
-            touched = [rng.randrange(len(best))]
-            scale = 1.0
-        elif kind < 0.8:
-            line = rng.choice(lines)
-            touched = [k for k, f in enumerate(found) if f[0] == line]
-            scale = 1.0
-        else:
-            touched = list(range(len(best)))
-            scale = 0.2
+        if kind < 0.5:              # one literal, or (one time in three) every literal on its line
+            if rng.random() < 1 / 3:
+                line = rng.choice(lines)
+                touched = [k for k, f in enumerate(found) if f[0] == line]
+            else:
+                touched = [rng.randrange(len(best))]
+            sizes = {k: steps[k] for k in touched}
+        else:                       # every float literal at once
+            touched = [k for k, f in enumerate(found) if not f[4]]
+            sizes = {k: joint for k in touched}
         cand = list(best)
         for k in touched:
-            step_k = rng.gauss(0.0, sigma[k] * scale)
+            move = rng.gauss(0.0, 1.0) * sizes[k] * max(abs(best[k]), ZERO_SCALE) * math.exp(SPREAD * rng.gauss(0.0, 1.0))
             if found[k][4]:
-                step_k = round(step_k) or rng.choice((-1, 1))
-            cand[k] += step_k
+                move = round(move) or rng.choice((-1, 1))
+            cand[k] += move
         text = head + rewrite(block, cand, found) + tail
         try:
             score = evaluate(text)
         except Exception:  # a literal went out of its domain: the run would crash
             score = -1.0
-        success = score >= best_score
-        if success:
+        improved = score > best_score
+        if improved:  # as Ratchet promotes: strictly better than the champion
             best, best_score, best_text = cand, score, text
-        factor = math.exp(0.8 / len(touched) ** 0.5) if success else math.exp(-0.2 / len(touched) ** 0.5)
-        for k in touched:
-            sigma[k] = min(max(sigma[k] * factor, 1e-6), 10.0 * (abs(best[k]) + 0.01))
+        factor = math.exp(ADAPT) if improved else shrink
+        if kind < 0.5:
+            for k in touched:
+                steps[k] = min(max(steps[k] * factor, STEP_BOUNDS[0]), STEP_BOUNDS[1])
+        else:
+            joint = min(max(joint * factor, STEP_BOUNDS[0]), STEP_BOUNDS[1])
+        for target in TARGETS:
+            if best_score >= target and target not in first_at:
+                first_at[target] = step
+                print(f"evaluation {step:6d}  reached {target}: {best_score:.6f}", flush=True)
         if step % 500 == 0:
             history.append((step, best_score))
             print(f"evaluation {step:6d}  best {best_score:.6f}", flush=True)

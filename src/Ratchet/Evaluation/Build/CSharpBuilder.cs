@@ -27,7 +27,7 @@ public sealed partial class CSharpBuilder : IProgramBuilder
 
     public CSharpBuildOptions Options { get; }
 
-    /// <summary>Compilations run and cache hits so far.</summary>
+    /// <summary>Compilations completed (timed-out ones not counted), cache hits, and programs in the cache.</summary>
     public CSharpBuildStatistics Statistics => new(Interlocked.Read(ref _compiles), Interlocked.Read(ref _cacheHits), _cache.Count);
 
     /// <summary>Variables the run sandbox should set for <c>dotnet program.dll</c>. Without
