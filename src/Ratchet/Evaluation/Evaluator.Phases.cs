@@ -10,13 +10,13 @@ namespace Ratchet.Evaluation;
 public sealed partial class Evaluator
 {
     /// <summary>One complete measurement: run then score (or the single evaluate command).</summary>
-    private async Task<Measurement> MeasureAsync(ProgramSnapshot program, bool sealedInputs, ulong seed, Tally tally, bool keepRun, CancellationToken ct)
+    private async Task<Measurement> MeasureAsync(StagedProgram program, bool sealedInputs, ulong seed, Tally tally, bool keepRun, CancellationToken ct)
     {
         var (phase, inputs) = task.Evaluate is { } evaluate ? (evaluate, evaluate.Inputs) : (task.Run!, task.Run!.Inputs);
         var run = await tally.Track(sandbox.RunAsync(new SandboxRequest
         {
             Command = phase.Command,
-            WorkFiles = ProgramFiles(program).Concat(Inputs(inputs, sealedInputs ? task.Holdout?.Inputs : null)).ToList(),
+            WorkFiles = program.Files.Concat(Inputs(inputs, sealedInputs ? task.Holdout?.Inputs : null)).ToList(),
             Environment = Environment(phase, seed),
             CollectResults = true,
             Limits = _limits,
@@ -60,13 +60,13 @@ public sealed partial class Evaluator
     }
 
     /// <summary>The run phase alone, same seed, for the stateful-behaviour check: its results hash is what matters.</summary>
-    private async Task<RerunReport> RunOnlyAsync(ProgramSnapshot program, ulong seed, Tally tally, CancellationToken ct)
+    private async Task<RerunReport> RunOnlyAsync(StagedProgram program, ulong seed, Tally tally, CancellationToken ct)
     {
         var phase = task.Evaluate ?? task.Run!;
         await using var run = await tally.Track(sandbox.RunAsync(new SandboxRequest
         {
             Command = phase.Command,
-            WorkFiles = ProgramFiles(program).Concat(Inputs(phase.Inputs, null)).ToList(),
+            WorkFiles = program.Files.Concat(Inputs(phase.Inputs, null)).ToList(),
             Environment = Environment(phase, seed),
             CollectResults = true,
             Limits = _limits,
@@ -128,9 +128,6 @@ public sealed partial class Evaluator
         }
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
-
-    private static IEnumerable<StagedFile> ProgramFiles(ProgramSnapshot program) =>
-        program.Files.Select(f => StagedFile.FromText(f.Key, f.Value));
 
     /// <summary>Task inputs at their visible paths; in a holdout measurement the sealed sources replace them.</summary>
     private IEnumerable<StagedFile> Inputs(IReadOnlyList<string> inputs, IReadOnlyDictionary<string, string>? sealedSources)

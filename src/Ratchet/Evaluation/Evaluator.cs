@@ -12,19 +12,33 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
     private const int TailChars = 2000;
 
     private readonly SandboxLimits _limits = SandboxLimits.From(task.Limits);
+    private readonly Build.IProgramBuilder? _builder = task.Build is { } build
+        ? Build.ProgramBuilders.Create(build.Kind, build.Output, out var error) ?? throw new ArgumentException(error, nameof(task))
+        : null;
 
     public TaskSpec Task => task;
 
     public async Task<EvaluationReport> EvaluateAsync(ProgramSnapshot program, EvaluationRequest request, CancellationToken cancellationToken)
     {
         var tally = new Tally();
+        IReadOnlyList<StagedFile> built = [];
+        if (_builder is not null)
+        {
+            // Compiled outside the sandbox, without running candidate code; the builder caches by content, so repeats,
+            // the holdout and re-runs of one candidate build once.
+            var build = await _builder.BuildAsync(program, cancellationToken);
+            if (!build.Succeeded)
+                return new EvaluationReport { Outcome = Outcome.Crashed, Reasons = [$"the program does not build: {build.Error}"] };
+            built = build.Artifacts;
+        }
+        var staged = new StagedProgram(program, built);
         var scores = new List<double>(request.Repeats);
         Measurement? first = null;
         try
         {
             for (var repeat = 0; repeat < request.Repeats; repeat++)
             {
-                var measurement = await MeasureAsync(program, sealedInputs: false, request.SeedOf(repeat), tally, keepRun: repeat == 0, cancellationToken);
+                var measurement = await MeasureAsync(staged, sealedInputs: false, request.SeedOf(repeat), tally, keepRun: repeat == 0, cancellationToken);
                 if (repeat == 0)
                     first = measurement;
                 var result = measurement.Result;
@@ -39,7 +53,7 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
             var report = Report(first!.Result with { Score = mean }, tally, scores) with { OutputsHash = first.OutputsHash };
             if (!(request.WouldPromote?.Invoke(mean) ?? true))
                 return report;
-            return await CheckAsync(program, request, report, first, tally, cancellationToken);
+            return await CheckAsync(staged, request, report, first, tally, cancellationToken);
         }
         finally
         {
@@ -49,7 +63,7 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
     }
 
     /// <summary>The measurements a would-be champion needs: the sealed holdout, the re-runs, the invariants.</summary>
-    private async Task<EvaluationReport> CheckAsync(ProgramSnapshot program, EvaluationRequest request, EvaluationReport report,
+    private async Task<EvaluationReport> CheckAsync(StagedProgram program, EvaluationRequest request, EvaluationReport report,
         Measurement first, Tally tally, CancellationToken ct)
     {
         var checks = request.Checks ?? PromotionChecks.None;
@@ -107,6 +121,12 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
         CpuSeconds = tally.CpuSeconds,
         Artifacts = result.Artifacts,
     };
+
+    /// <summary>A candidate's files as staged in its run sandbox: the program, plus what the build produced.</summary>
+    private sealed record StagedProgram(ProgramSnapshot Program, IReadOnlyList<StagedFile> Built)
+    {
+        public IEnumerable<StagedFile> Files => Program.Files.Select(f => StagedFile.FromText(f.Key, f.Value)).Concat(Built);
+    }
 
     private sealed record PhaseResult(Outcome Outcome, double? Score, string? Metrics, IReadOnlyList<string> Reasons, ResourceUsage Resources, Artifacts Artifacts);
 
