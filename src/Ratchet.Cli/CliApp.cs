@@ -25,6 +25,7 @@ public static class CliApp
         root.Add(ControlCommands.Create("resume"));
         root.Add(ControlCommands.Create("stop"));
         root.Add(PolicyCommand.Create());
+        root.Add(RedTeamCommand.Create());
         return root;
     }
 }
