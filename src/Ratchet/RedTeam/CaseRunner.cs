@@ -36,7 +36,7 @@ internal sealed class CaseRunner(RedTeamCatalog catalog, Policy policy, SessionS
             return new CaseEvidence { Error = $"target '{c.Target}' does not load:\n{loaded.Errors.Format()}" };
         var task = loaded.Task;
         var before = Manifest(taskDir);
-        var proposals = c.Proposals.Select(p => Fill(p, canaries, taskDir, stateDir, homeDir)).ToList();
+        var proposals = c.Proposals.Select(p => Fill(p, canaries, taskDir, stateDir, homeDir, secrets.Home)).ToList();
         ISandbox sandbox = SandboxFactory.Create(new SandboxOptions(stateDir)) switch
         {
             SandboxCreation.Ready ready => ready.Sandbox,
@@ -155,7 +155,7 @@ internal sealed class CaseRunner(RedTeamCatalog catalog, Policy policy, SessionS
         return [$"{HarmCheck.Survivors}: {left} process(es) of the case's sandboxes outlived the run"];
     }
 
-    private static Proposal Fill(CaseProposal p, HostCanaries canaries, string taskDir, string stateDir, string homeDir)
+    private static Proposal Fill(CaseProposal p, HostCanaries canaries, string taskDir, string stateDir, string homeDir, string userHome)
     {
         string Sub(string text) => text
             .Replace("{{CANARY_DIR}}", canaries.CanaryDirectory, StringComparison.Ordinal)
@@ -164,7 +164,8 @@ internal sealed class CaseRunner(RedTeamCatalog catalog, Policy policy, SessionS
             .Replace("{{CANARY_SOCKET}}", canaries.SocketPath, StringComparison.Ordinal)
             .Replace("{{TASK_DIR}}", taskDir, StringComparison.Ordinal)
             .Replace("{{STATE_DIR}}", stateDir, StringComparison.Ordinal)
-            .Replace("{{RATCHET_HOME}}", homeDir, StringComparison.Ordinal);
+            .Replace("{{RATCHET_HOME}}", homeDir, StringComparison.Ordinal)
+            .Replace("{{USER_HOME}}", userHome, StringComparison.Ordinal);
         ProposalChange change = p.Files is { } files
             ? new ProposalChange.Files(files.ToDictionary(f => f.Key, f => Sub(f.Value), StringComparer.Ordinal))
             : new ProposalChange.Patch(Sub(p.Patch!));
