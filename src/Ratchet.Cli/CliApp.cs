@@ -26,6 +26,7 @@ public static class CliApp
         root.Add(ControlCommands.Create("stop"));
         root.Add(PolicyCommand.Create());
         root.Add(ReportCommand.Create());
+        root.Add(RedTeamCommand.Create());
         return root;
     }
 }

@@ -101,7 +101,7 @@ public sealed partial class Evaluator
 
     private PhaseResult FromMetrics(byte[] stdout, ResourceUsage resources, Artifacts artifacts)
     {
-        var parsed = MetricsParser.Parse(Encoding.UTF8.GetString(stdout), task.Objective.Metric);
+        var parsed = MetricsParser.Parse(Encoding.UTF8.GetString(stdout), task.Objective.Metric, sharedStdout: task.Evaluate is not null);
         return parsed.IsValid
             ? new PhaseResult(Outcome.Ok, parsed.Objective, parsed.Json, [], resources, artifacts)
             : new PhaseResult(Outcome.InvalidMetrics, null, null, [parsed.Problem!], resources, artifacts);

@@ -14,11 +14,16 @@ public static class MetricsParser
 {
     private const int QuoteLimit = 160;
 
-    public static ParsedMetrics Parse(string stdout, string metric)
+    /// <param name="sharedStdout">True in single-command mode ([evaluate]), where the candidate writes to the same stdout
+    /// as the evaluator: the objective may then appear on one line only, so a result printed beside the evaluator's own
+    /// (after it, from a thread or a shutdown hook; or before it) makes the metrics ambiguous instead of winning.</param>
+    public static ParsedMetrics Parse(string stdout, string metric, bool sharedStdout = false)
     {
         var line = LastLine(stdout);
         if (line is null)
             return Invalid("the scorer printed nothing; its last stdout line must be a JSON object such as {\"" + metric + "\": 1.5}");
+        if (sharedStdout && CountLinesNaming(stdout, metric) is var naming and > 1)
+            return Invalid($"the objective '{metric}' appears on {naming} stdout lines; in single-command mode ([evaluate]) the candidate shares the evaluator's stdout, so only one line may carry it");
         JsonDocument document;
         try
         {
@@ -65,6 +70,12 @@ public static class MetricsParser
                 builder.Append(c);
         }
         return builder.Append('"').ToString();
+    }
+
+    private static int CountLinesNaming(string text, string metric)
+    {
+        var key = "\"" + metric + "\"";
+        return text.Split('\n').Count(l => l.Contains(key, StringComparison.Ordinal));
     }
 
     private static string? LastLine(string text)

@@ -39,4 +39,27 @@ public sealed class MetricsParserTests
         Assert.True(result.Problem!.Length < 260);
         Assert.EndsWith("…\"", result.Problem);
     }
+
+    [Fact]
+    public void Parse_SharedStdout_ObjectiveOnTwoLines_IsAmbiguous()
+    {
+        var parsed = MetricsParser.Parse("{\"score\": 0.6}\n{\"score\": 0.7}\n", "score", sharedStdout: true);
+
+        Assert.False(parsed.IsValid);
+        Assert.Contains("appears on 2 stdout lines", parsed.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SharedStdout_OneObjectiveLineAmongOthers_IsValid()
+    {
+        var parsed = MetricsParser.Parse("progress 50%\n{\"score\": 0.6}\n", "score", sharedStdout: true);
+
+        Assert.Equal(0.6, parsed.Objective);
+    }
+
+    [Fact]
+    public void Parse_TrustedScorer_LastOfTwoObjectiveLinesWins()
+    {
+        Assert.Equal(0.7, MetricsParser.Parse("{\"score\": 0.6}\n{\"score\": 0.7}\n", "score").Objective);
+    }
 }

@@ -88,6 +88,10 @@ internal static partial class StaticRuleCatalog
         T("py.patch.builtins", Py, GraderPatch, "patch", Reject, "reaches the builtins module (to replace print, open, float, ...)", "^ builtins|__builtin__"),
         T("py.patch.sys-streams", Py, GraderPatch, "patch", Reject, "replaces interpreter hooks or streams (sys.stdout, excepthook, meta_path, ...)",
             "sys . stdout|stderr|stdin|__stdout__|__stderr__|excepthook|displayhook|breakpointhook|unraisablehook|meta_path|path_hooks|path_importer_cache|__excepthook__ =|:="),
+        TU("py.patch.stream-methods", Py, GraderPatch, "patch", Reject, "reconfigures, closes, detaches or re-wraps the interpreter's standard streams (anything but write, flush, isatty)",
+            ["sys . stdout|stderr|stdin|__stdout__|__stderr__|__stdin__ . $id"], ["sys . stdout|stderr|stdin|__stdout__|__stderr__|__stdin__ . write|flush|isatty|writelines"]),
+        T("py.patch.std-descriptors", Py, GraderPatch, "patch", Reject, "redirects or closes file descriptors wholesale (os.dup2, dup3, closerange), e.g. to hide the real result and print another",
+            "os|posix . dup2|dup3|closerange"),
         T("py.patch.import-hooks", Py, FrameworkHook, "hook", Reject, "installs import hooks (sys.meta_path, sys.path_hooks)", "sys . meta_path|path_hooks|path_importer_cache"),
         T("py.patch.sys-path", Py, FrameworkHook, "hook", Flag, "changes where modules are imported from (sys.path)", "sys . path . insert|append|extend|remove|clear|pop", "sys . path ="),
         D("py.patch.module-attribute", Py, GraderPatch, "patch", Reject, "replaces or deletes an attribute of an imported module (monkeypatching)",
@@ -103,6 +107,10 @@ internal static partial class StaticRuleCatalog
         T("py.equality.ordering", Py, AlwaysEqual, "equality", Flag, "defines ordering, truth or numeric conversion (__lt__, __bool__, __float__, __index__, ...)",
             "def __lt__|__le__|__gt__|__ge__|__bool__|__hash__|__float__|__int__|__index__|__round__|__complex__|__len__|__contains__|__format__", "total_ordering"),
         T("py.equality.class-swap", Py, AlwaysEqual, "equality", Reject, "replaces an object's class (isinstance spoofing)", "__class__ =|:="),
+        T("py.equality.dynamic-class", Py, AlwaysEqual, "equality", Reject, "creates a class at run time with type(name, bases, namespace), where a comparison method can hide under a computed name",
+            "^ type ( ... , ... ,"),
+        T("py.equality.metaclass", Py, AlwaysEqual, "equality", Flag, "uses a metaclass or class-creation hook (metaclass=, __new__, __prepare__), which can inject methods under computed names",
+            "metaclass =", "def __new__|__prepare__"),
 
         // test-runner and interpreter hooks
         T("py.hook.test-runner", Py, FrameworkHook, "hook", Reject, "imports or configures a test runner (pytest, unittest, nose, doctest, hypothesis)",
@@ -112,6 +120,8 @@ internal static partial class StaticRuleCatalog
             "import|from ... site|sitecustomize|usercustomize"),
         T("py.hook.atexit", Py, FrameworkHook, "hook", Reject, "registers exit handlers (atexit), which run after the program's own end", "^ atexit"),
         T("py.hook.finalizers", Py, FrameworkHook, "hook", Flag, "registers finalizers (weakref.finalize)", "weakref . finalize"),
+        T("py.hook.after-main", Py, FrameworkHook, "hook", Reject, "runs code after the main program ends (waits for the main thread, threading's exit hooks), e.g. to print a result last",
+            "threading|_thread . main_thread|_register_atexit|_shutdown|_main_thread"),
 
         // environment
         TU("py.env.read", Py, SecretTheft, "environment", Reject, "reads or changes environment variables other than RATCHET_*",

@@ -140,6 +140,14 @@ public sealed class StaticRuleCatalogPythonTests
     [InlineData("n = ''.join(reversed('metsys'))", "py.indirection.dangerous-name")]
     [InlineData("n = bytes([95, 95, 105, 109, 112, 111, 114, 116, 95, 95]).decode()", "py.indirection.dangerous-name")]
     [InlineData("n = '_' * 2 + 'import' + '_' * 2", "py.indirection.dangerous-name")]
+    // red-team finds: a class built at run time under a computed name, code after the main program, stream hijacks
+    [InlineData("k = [n for n in dir(object) if n[2:4] == 'eq'][0]\nA = type('A', (), {k: lambda s, o: True})", "py.equality.dynamic-class")]
+    [InlineData("A = type('A', (object,), dict(x=1))", "py.equality.dynamic-class")]
+    [InlineData("import threading as t\ndef f():\n    t.main_thread().join()\n    print('{}')\nt.Thread(target=f).start()", "py.hook.after-main")]
+    [InlineData("from threading import main_thread\nmain_thread().join()", "py.hook.after-main")]
+    [InlineData("import sys\nsys.stdout.reconfigure(encoding='utf-16')", "py.patch.stream-methods")]
+    [InlineData("import sys as s\ns.stdout.close()", "py.patch.stream-methods")]
+    [InlineData("import os\nos.dup2(os.open('/dev/null', os.O_WRONLY), 1)", "py.patch.std-descriptors")]
     public void Scan_WhenPythonCandidateUsesCapability_ReportsRule(string code, string ruleId)
     {
         var findings = RuleScan.New(code);
@@ -157,6 +165,7 @@ public sealed class StaticRuleCatalogPythonTests
     [InlineData("import torch\ntorch.backends.cudnn.benchmark = True", "py.patch.module-setting")]
     [InlineData("c = chr(n)", "py.indirection.decoders")]
     [InlineData("x = 'eval'", "py.indirection.suspicious-name")]
+    [InlineData("class M(type):\n    pass\nclass A(metaclass=M):\n    pass", "py.equality.metaclass")]
     public void Scan_WhenPythonCandidateDoesSomethingOnlySuspicious_FlagsWithoutRejecting(string code, string ruleId)
     {
         var findings = RuleScan.New(code);
@@ -179,6 +188,9 @@ public sealed class StaticRuleCatalogPythonTests
     [InlineData("requests = []\nrequests.append(3)")]
     [InlineData("x = obj.time\ny = 'system of equations'")]
     [InlineData("import numpy as np\nnp.random.seed(42)\na = np.zeros(3)")]
+    [InlineData("import sys\nsys.stdout.write('done\\n')\nsys.stdout.flush()")]
+    [InlineData("kind = type(x)\nok = isinstance(y, type(x))")]
+    [InlineData("import threading\nw = threading.Thread(target=work)\nw.start()\nw.join()")]
     public void Scan_WhenPythonCodeIsHonest_ReportsNothing(string code)
     {
         var findings = RuleScan.New(code);
