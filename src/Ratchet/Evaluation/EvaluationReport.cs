@@ -61,6 +61,9 @@ public sealed record RerunReport(Outcome Outcome, double? Score, string? Outputs
 {
     /// <summary>The re-run's repeat scores (as many as the assessment's).</summary>
     public IReadOnlyList<double> RepeatScores { get; init; } = [];
+
+    /// <summary>How many re-runs this report covers: for the same-seed check, the runs made up to and including this one.</summary>
+    public int Runs { get; init; } = 1;
 }
 
 /// <summary>One invariant's verdict on a candidate.</summary>

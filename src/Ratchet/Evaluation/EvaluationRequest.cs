@@ -25,5 +25,8 @@ public sealed record EvaluationRequest(ulong Seed, int Repeats, Func<double, boo
 /// <param name="Invariants">The task's invariant commands, run against the first visible run's results.</param>
 public sealed record PromotionChecks(bool Reproduce, bool DeterministicRerun, IReadOnlyList<InvariantSpec> Invariants)
 {
+    /// <summary>How many same-seed re-runs <see cref="DeterministicRerun"/> makes; the check stops at the first that differs.</summary>
+    public int DeterministicReruns { get; init; } = 1;
+
     public static PromotionChecks None { get; } = new(false, false, []);
 }

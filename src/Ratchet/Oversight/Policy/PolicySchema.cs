@@ -25,6 +25,10 @@ public static class PolicySchema
         new("auditors", "deterministic_check", PolicyKind.Bool,
             "Run a promotion candidate twice and require identical outputs (catches programs that count calls and answer differently on re-runs).",
             "true"),
+        new("auditors", "deterministic_reruns", PolicyKind.Integer,
+            "Same-seed re-runs of a promotion candidate under deterministic_check; every one must write the first run's outputs. " +
+            "A program that behaves well only some of the time (by clock, randomness or state) passes all of them with a chance that shrinks geometrically.",
+            "6", Min: 1, Max: 50),
         new("auditors", "max_diff_lines", PolicyKind.Integer,
             "Most changed lines (added plus removed) one proposal may have.", "400", Min: 1, Max: int.MaxValue),
         new("auditors", "max_program_bytes", PolicyKind.Integer,

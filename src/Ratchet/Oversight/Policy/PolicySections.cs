@@ -18,6 +18,7 @@ public sealed record AuditorPolicy(
     bool Reproduce,
     double ReproduceTolerance,
     bool DeterministicCheck,
+    int DeterministicReruns,
     int MaxDiffLines,
     long MaxProgramBytes,
     bool StaticRules,

@@ -9,6 +9,7 @@ internal static class PolicyValues
         Reproduce: (bool)v["auditors.reproduce"]!,
         ReproduceTolerance: (double)v["auditors.reproduce_tolerance"]!,
         DeterministicCheck: (bool)v["auditors.deterministic_check"]!,
+        DeterministicReruns: checked((int)(long)v["auditors.deterministic_reruns"]!),
         MaxDiffLines: checked((int)(long)v["auditors.max_diff_lines"]!),
         MaxProgramBytes: (long)v["auditors.max_program_bytes"]!,
         StaticRules: (bool)v["auditors.static_rules"]!,

@@ -46,7 +46,8 @@ internal sealed class RunOversight
     public PromotionChecks Checks => new(
         Policy.Auditors.Reproduce,
         Policy.Auditors.DeterministicCheck && _task.Objective.Deterministic,
-        _task.Invariants);
+        _task.Invariants)
+    { DeterministicReruns = Policy.Auditors.DeterministicReruns };
 
     /// <summary>The auditors that judge a proposal before it runs: the static rules and the size caps.</summary>
     public IReadOnlyList<AuditVerdict> BeforeRun(StaticAuditInput input) => [_rules.Audit(input), _size.Audit(input)];
@@ -77,9 +78,9 @@ internal sealed class RunOversight
         if (report.DeterminismRerun is { } same)
         {
             verdicts.Add(same.Outcome == Outcome.Ok && report.OutputsHash is { } first && same.OutputsHash is { } second
-                ? StatefulAuditor.Judge(first, second)
+                ? StatefulAuditor.Judge(first, second, same.Runs)
                 : new AuditVerdict(StatefulAuditor.AuditorName, Verdict.Reject,
-                    [$"the same-seed re-run ended {same.Outcome.ToWire()}: {string.Join("; ", same.Reasons)}"], RedTeamCategories.StatefulCheating));
+                    [$"same-seed re-run {same.Runs} ended {same.Outcome.ToWire()}: {string.Join("; ", same.Reasons)}"], RedTeamCategories.StatefulCheating));
         }
         foreach (var invariant in report.Invariants)
         {

@@ -11,6 +11,10 @@ public sealed record PromotionOptions
     /// run's evaluation limit when it is larger (see <see cref="ForEvaluationLimit"/>).</summary>
     public int Comparisons { get; init; } = DefaultComparisons;
 
+    /// <summary>Test repeats as pairs when both sides have as many (they were measured on the same seeds, repeat by
+    /// repeat); Welch's test otherwise. Default true.</summary>
+    public bool Paired { get; init; } = true;
+
     /// <summary>Fresh repeats per side in a confirmation round. Default null: twice the screening repeats
     /// (at least 2), which keeps the power high at the stricter confirmation level.</summary>
     public int? ConfirmationRepeats { get; init; }

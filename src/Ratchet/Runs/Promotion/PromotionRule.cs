@@ -58,13 +58,21 @@ public sealed partial class PromotionRule
         var c = Sample.Of(candidate);
         if (OutOfRange(i, c) is { } range)
             return new PromotionDecision.Reject(range);
-        var test = WelchTest.Run(i, c, _objective.Gain(c.Mean, i.Mean), _objective.MinGain, ScreeningLevel)!;
+        var test = Test(incumbent, candidate, i, c, ScreeningLevel);
+        if (test is null)
+            return Plain(i.Mean, c.Mean, "no spread in the paired differences");
         if (!test.Passed)
             return new PromotionDecision.Reject(Invariant($"{(test.Gain > _objective.MinGain ? "within measurement noise" : "no gain")} at screening: {test}{MinGainNote}")) { Screening = test };
         var repeats = ConfirmationRepeats(Math.Max(i.Count, c.Count));
         return new PromotionDecision.NeedsConfirmation(repeats,
             Invariant($"passed screening ({test}); confirm on {repeats} fresh repeats of each")) { Screening = test };
     }
+
+    /// <summary>The paired test when the repeats line up and the options allow it, else Welch's; null when neither
+    /// shows any spread (the caller then compares plainly).</summary>
+    private TestResult? Test(IReadOnlyList<double> incumbent, IReadOnlyList<double> candidate, Sample i, Sample c, double level) =>
+        (_options.Paired ? PairedTest.Run(incumbent, candidate, _objective.Gain, _objective.MinGain, level) : null)
+        ?? WelchTest.Run(i, c, _objective.Gain(c.Mean, i.Mean), _objective.MinGain, level);
 
     private PromotionDecision Confirm(TestResult screening, ConfirmationScores round)
     {
@@ -80,7 +88,9 @@ public sealed partial class PromotionRule
         var c = Sample.Of(round.Candidate);
         if (OutOfRange(i, c) is { } range)
             return new PromotionDecision.Reject(range) { Screening = screening };
-        var test = WelchTest.Run(i, c, _objective.Gain(c.Mean, i.Mean), _objective.MinGain, ConfirmationLevel)!;
+        var test = Test(round.Incumbent, round.Candidate, i, c, ConfirmationLevel);
+        if (test is null)
+            return Plain(i.Mean, c.Mean, "confirmation round with no spread in the paired differences") with { Screening = screening };
         PromotionDecision decision = test.Passed
             ? new PromotionDecision.Promote(Invariant($"gain beats noise: screening {screening}; confirmation {test}"))
             : new PromotionDecision.Reject(Invariant($"not confirmed on fresh repeats: {test}{MinGainNote}"));

@@ -7,6 +7,9 @@ public sealed record TestResult(double Gain, double StandardError, double T, dou
     /// <summary>True when the p-value is at or below the level: the gain beats the noise.</summary>
     public bool Passed => PValue <= Level;
 
+    /// <summary>True for the paired test (repeats matched by seed), false for Welch's.</summary>
+    public bool Paired { get; init; }
+
     public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
-        $"gain {Gain:G4} ± {StandardError:G3}, Welch t = {T:F2}, df {DegreesOfFreedom:F1}, p = {PValue:G3} (needs ≤ {Level:G3})");
+        $"gain {Gain:G4} ± {StandardError:G3}, {(Paired ? "paired" : "Welch")} t = {T:F2}, df {DegreesOfFreedom:F1}, p = {PValue:G3} (needs ≤ {Level:G3})");
 }

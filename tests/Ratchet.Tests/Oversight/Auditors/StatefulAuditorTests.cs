@@ -19,4 +19,16 @@ public sealed class StatefulAuditorTests
         Assert.Equal(RedTeamCategories.StatefulCheating, verdict.Category);
         Assert.Contains("aaaaaaaaaaaa vs bbbbbbbbbbbb", verdict.Reasons.Single(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Judge_AfterSeveralReRuns_SaysWhichReRunDifferedOrHowManyAgreed()
+    {
+        var differed = StatefulAuditor.Judge("aaaaaaaaaaaaaaaa", "cccccccccccccccc", reruns: 4);
+        var agreed = StatefulAuditor.Judge("aaaaaaaaaaaaaaaa", "aaaaaaaaaaaaaaaa", reruns: 6);
+
+        Assert.Equal(Verdict.Reject, differed.Verdict);
+        Assert.Contains("same-seed re-run 4", differed.Reasons.Single(), StringComparison.Ordinal);
+        Assert.Equal(Verdict.Pass, agreed.Verdict);
+        Assert.Contains("6 same-seed re-runs", agreed.Reasons.Single(), StringComparison.Ordinal);
+    }
 }

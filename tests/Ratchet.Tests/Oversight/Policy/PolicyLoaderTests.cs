@@ -65,7 +65,7 @@ public sealed class PolicyLoaderTests : IDisposable
         var error = Single("preset = \"vet\"\n\n[auditors]\nholdout_margn = 0.1\n");
 
         Assert.Equal("policy.toml:4:1: unknown key 'holdout_margn' in [auditors]; did you mean 'holdout_margin'? Fix the spelling or remove the line " +
-                     "(keys of [auditors]: flag, holdout_margin, reproduce, reproduce_tolerance, deterministic_check, max_diff_lines, max_program_bytes, static_rules, disabled_rules).",
+                     "(keys of [auditors]: flag, holdout_margin, reproduce, reproduce_tolerance, deterministic_check, deterministic_reruns, max_diff_lines, max_program_bytes, static_rules, disabled_rules).",
             error.ToString());
     }
 
