@@ -3,8 +3,8 @@ import os
 import random
 
 SEED_OFFSET = 0
-DRAWS = 40
-SPREAD = 0.5
+DRAWS = 10
+SPREAD = 0.05
 
 
 def loss(c, xs, ys):
