@@ -8,12 +8,13 @@ return args.FirstOrDefault() switch
     "populate" when args.Length == 4 => Populate.Run(args[1], int.Parse(args[2], CultureInfo.InvariantCulture), args[3]),
     "sandbox-overhead" => await SandboxOverhead(),
     "status-timing" when args.Length == 3 => StatusTiming.Run(args[1], args[2]),
+    "plot-search" when args.Length == 3 => SearchChart.Run(args[1], args[2]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: Ratchet.Bench populate <state-dir> <candidates> <ratchet-home>\n       Ratchet.Bench sandbox-overhead");
+    Console.Error.WriteLine("usage: Ratchet.Bench populate <state-dir> <candidates> <ratchet-home>\n       Ratchet.Bench sandbox-overhead\n       Ratchet.Bench status-timing <state-dir> <ratchet-home>\n       Ratchet.Bench plot-search <search.json> <out.png>");
     return 2;
 }
 

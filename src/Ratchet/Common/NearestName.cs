@@ -6,7 +6,12 @@ public static class NearestName
     /// <summary>The candidate closest to <paramref name="name"/> by edit distance (insert, delete, replace,
     /// swap of neighbours), or null when none is close enough to be a plausible typo. Ties go to the
     /// earlier candidate, so the answer is stable.</summary>
-    public static string? Find(string name, IEnumerable<string> candidates)
+    public static string? Find(string name, IEnumerable<string> candidates) =>
+        Closest(name, candidates) is { } best && Distance(name.ToLowerInvariant(), best.ToLowerInvariant()) <= Tolerance(name, best) ? best : null;
+
+    /// <summary>The candidate closest to <paramref name="name"/> however far it is (ties: the earlier candidate), or null
+    /// when there are no candidates; for hints that list a closed set, where any nearest entry helps.</summary>
+    public static string? Closest(string name, IEnumerable<string> candidates)
     {
         string? best = null;
         var bestDistance = int.MaxValue;
@@ -19,7 +24,7 @@ public static class NearestName
                 bestDistance = distance;
             }
         }
-        return best is not null && bestDistance <= Tolerance(name, best) ? best : null;
+        return best;
     }
 
     /// <summary>Optimal-string-alignment distance: Levenshtein plus a swap of two neighbours counting as one edit.</summary>

@@ -1,3 +1,4 @@
+using Ratchet.Common;
 namespace Ratchet.Oversight;
 
 /// <summary>Loads the run's policy: a file given by the user, a preset name, the task's <c>policy.toml</c>, or the
@@ -25,8 +26,8 @@ public static class PolicyLoader
             return PolicyLoadResult.Success(Presets.Get(path));
         if (File.Exists(path))
             return FromFile(path, path);
-        var hint = Nearest.To(Path.GetFileNameWithoutExtension(path), Presets.Names) is { } near
-                   && Nearest.Distance(Path.GetFileNameWithoutExtension(path).ToLowerInvariant(), near) <= 2
+        var hint = NearestName.Closest(Path.GetFileNameWithoutExtension(path), Presets.Names) is { } near
+                   && NearestName.Distance(Path.GetFileNameWithoutExtension(path).ToLowerInvariant(), near) <= 2
             ? $" Did you mean the preset '{near}'?"
             : "";
         return PolicyLoadResult.Failure([new PolicyError(path, null, null,

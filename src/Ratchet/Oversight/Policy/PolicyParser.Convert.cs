@@ -1,3 +1,4 @@
+using Ratchet.Common;
 using Tomlyn.Syntax;
 
 namespace Ratchet.Oversight;
@@ -50,7 +51,7 @@ internal static partial class PolicyParser
             return (null, WrongType(key, value), null);
         if (key.Choices!.Contains(text))
             return (text, null, null);
-        return (null, $"{Label(key)} must be {key.Expectation}; found \"{text}\". Did you mean \"{Nearest.To(text, key.Choices!)}\"?", null);
+        return (null, $"{Label(key)} must be {key.Expectation}; found \"{text}\". Did you mean \"{NearestName.Closest(text, key.Choices!)}\"?", null);
     }
 
     private static (object?, string?, TextPosition?) RuleList(PolicyKey key, ValueSyntax value)
@@ -63,7 +64,7 @@ internal static partial class PolicyParser
             if (item.Value is not StringValueSyntax { Value: { } id })
                 return (null, $"{Label(key)} must be {key.Expectation}; found {Describe(item.Value)} in the array. Write each rule id as a string, e.g. {key.Name} = {key.Example}.", item.Value?.Span.Start);
             if (!StaticRuleCatalog.ById.ContainsKey(id))
-                return (null, $"{Label(key)} names unknown rule '{id}'; did you mean '{Nearest.To(id, StaticRuleCatalog.ById.Keys.Order(StringComparer.Ordinal))}'? List the rules with `ratchet policy rules`.", item.Value.Span.Start);
+                return (null, $"{Label(key)} names unknown rule '{id}'; did you mean '{NearestName.Closest(id, StaticRuleCatalog.ById.Keys.Order(StringComparer.Ordinal))}'? List the rules with `ratchet policy rules`.", item.Value.Span.Start);
             ids.Add(id);
         }
         return (ids.ToArray(), null, null);

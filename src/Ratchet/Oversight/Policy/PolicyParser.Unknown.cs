@@ -1,3 +1,4 @@
+using Ratchet.Common;
 using Tomlyn.Syntax;
 
 namespace Ratchet.Oversight;
@@ -12,7 +13,7 @@ internal static partial class PolicyParser
                 $"'{entry.Name}' is not a key of [{entry.Section}]; it belongs in [{elsewhere.Section}]. Move the line under [{elsewhere.Section}].");
         var valid = PolicySchema.In(entry.Section).Select(k => k.Name).ToArray();
         return At(file, entry.Key.Span.Start,
-            $"unknown key '{entry.Name}' in [{entry.Section}]; did you mean '{Nearest.To(entry.Name, valid)}'? " +
+            $"unknown key '{entry.Name}' in [{entry.Section}]; did you mean '{NearestName.Closest(entry.Name, valid)}'? " +
             $"Fix the spelling or remove the line (keys of [{entry.Section}]: {string.Join(", ", valid)}).");
     }
 
@@ -26,7 +27,7 @@ internal static partial class PolicyParser
         if (PolicySchema.Sections.Contains(name))
             return At(file, key.Span.Start,
                 $"'{name}' must be a table; write [{name}] on its own line and its keys below it.");
-        var nearest = Nearest.To(name, [PolicySchema.PresetKey, .. PolicySchema.Keys.Select(k => k.Name)]);
+        var nearest = NearestName.Closest(name, [PolicySchema.PresetKey, .. PolicySchema.Keys.Select(k => k.Name)]);
         var where = nearest == PolicySchema.PresetKey ? "" : $" under [{PolicySchema.Keys.First(k => k.Name == nearest).Section}]";
         return At(file, key.Span.Start,
             $"unknown top-level key '{name}'; did you mean '{nearest}'{where}? At the top level a policy has only preset = \"<name>\"; other keys go under {sections}.");

@@ -1,3 +1,4 @@
+using Ratchet.Common;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -84,7 +85,7 @@ internal static partial class PolicyParser
         if (Presets.Names.Contains(name))
             return name;
         errors.Add(At(file, kv.Value.Span.Start,
-            $"unknown preset '{name}'; did you mean '{Nearest.To(name, Presets.Names)}'? Presets: {names}."));
+            $"unknown preset '{name}'; did you mean '{NearestName.Closest(name, Presets.Names)}'? Presets: {names}."));
         return null;
     }
 
@@ -104,7 +105,7 @@ internal static partial class PolicyParser
         {
             var hint = name.Split('.') is [var first, ..] && PolicySchema.Sections.Contains(first)
                 ? $"[{first}] has no sub-tables; write its keys directly under [{first}]"
-                : $"did you mean [{Nearest.To(name, PolicySchema.Sections)}]?";
+                : $"did you mean [{NearestName.Closest(name, PolicySchema.Sections)}]?";
             errors.Add(At(file, table.Name.Span.Start, $"unknown table [{name}]; {hint} A policy has the tables {sections}."));
             yield break;
         }

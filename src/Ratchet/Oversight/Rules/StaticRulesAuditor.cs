@@ -1,3 +1,4 @@
+using Ratchet.Common;
 using Ratchet.Tasks;
 
 namespace Ratchet.Oversight;
@@ -24,7 +25,7 @@ public sealed partial class StaticRulesAuditor : IStaticAuditor
         var disabled = (disabledRules ?? []).ToHashSet(StringComparer.Ordinal);
         var unknown = disabled.FirstOrDefault(id => !StaticRuleCatalog.ById.ContainsKey(id));
         if (unknown is not null)
-            throw new ArgumentException($"unknown static rule '{unknown}'; did you mean '{Nearest.To(unknown, StaticRuleCatalog.ById.Keys)}'?", nameof(disabledRules));
+            throw new ArgumentException($"unknown static rule '{unknown}'; did you mean '{NearestName.Closest(unknown, StaticRuleCatalog.ById.Keys)}'?", nameof(disabledRules));
         Enabled = enabled;
         ActiveRules = enabled ? Rules.Where(r => !disabled.Contains(r.Id)).ToArray() : [];
     }

@@ -1,3 +1,4 @@
+using Ratchet.Common;
 using System.Globalization;
 using Ratchet.Search;
 using Tomlyn.Syntax;
@@ -15,7 +16,7 @@ internal sealed partial class GenomeTomlReader
         {
             var name = KeyText(item.Key);
             if (!GenomeSchema.FeatureKeys.Contains(name))
-                _errors.Add(new(Line(item), $"{path}.{name}", $"unknown key; did you mean '{NearestName.Find(name, GenomeSchema.FeatureKeys)}'?"));
+                _errors.Add(new(Line(item), $"{path}.{name}", $"unknown key; did you mean '{NearestName.Closest(name, GenomeSchema.FeatureKeys)}'?"));
             else if (!values.TryAdd(name, item.Value))
                 _errors.Add(new(Line(item), $"{path}.{name}", "set twice; keep one"));
         }

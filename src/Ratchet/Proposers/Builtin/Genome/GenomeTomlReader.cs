@@ -1,3 +1,4 @@
+using Ratchet.Common;
 using Ratchet.Search;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
@@ -50,7 +51,7 @@ internal sealed partial class GenomeTomlReader
             {
                 var expected = GenomeSchema.Tables.Where(t => t.Length > 0).Select(t => $"[{t}]").Append($"[[{GenomeSchema.FeaturesPath}]]");
                 var written = table is TableArraySyntax ? $"[[{name}]]" : $"[{name}]";
-                _errors.Add(new(line, name, $"unknown table {written}; did you mean {NearestName.Find(written, expected)}?"));
+                _errors.Add(new(line, name, $"unknown table {written}; did you mean {NearestName.Closest(written, expected)}?"));
                 continue;
             }
             _lines.TryAdd(name, line);
@@ -75,7 +76,7 @@ internal sealed partial class GenomeTomlReader
         }
         if (GenomeSchema.Find(path) is not { } key)
         {
-            var nearest = NearestName.Find(path, GenomeSchema.Keys.Select(k => k.Path));
+            var nearest = NearestName.Closest(path, GenomeSchema.Keys.Select(k => k.Path));
             _errors.Add(new(line, path, $"unknown key; did you mean '{nearest}'? (the genome holds search settings only)"));
             return;
         }
@@ -104,7 +105,7 @@ internal sealed partial class GenomeTomlReader
             case (GenomeValueKind.Choice, StringValueSyntax s) when key.Choices!.Contains(s.Value):
                 return s.Value;
             case (GenomeValueKind.Choice, StringValueSyntax s):
-                problem = $"\"{s.Value}\" is not one of {string.Join(", ", key.Choices!.Select(c => $"\"{c}\""))}; did you mean \"{NearestName.Find(s.Value ?? "", key.Choices!)}\"?";
+                problem = $"\"{s.Value}\" is not one of {string.Join(", ", key.Choices!.Select(c => $"\"{c}\""))}; did you mean \"{NearestName.Closest(s.Value ?? "", key.Choices!)}\"?";
                 return null;
         }
         var example = GenomeTomlWriter.Write(ImproverGenome.Default, documented: false)
