@@ -22,9 +22,31 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-RATCHET = os.path.join(ROOT, "ratchet")
+# The CLI binary itself: `./ratchet` (which builds it and checks system packages first) runs once, in main();
+# timing the wrapper script would add its own start-up to every figure.
+RATCHET = os.path.join(ROOT, ".build", "cli", "Ratchet.Cli")
 PLAIN_BWRAP = ["bwrap", "--unshare-all", "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib",
                "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin", "--proc", "/proc", "--dev", "/dev"]
+
+
+QUIET_POLICY = """preset = "recursive"
+[auditors]
+reproduce = false
+deterministic_check = false
+[tripwires]
+score_jump_multiple = false
+score_jump_relative = false
+acceleration_doubling_evaluations = false
+violations_count = false
+budget_burn_cpu_seconds_per_minute = false
+[approval]
+every_meta_change = false
+[slowdown]
+max_promotions_per_hour = false
+max_promotions_per_evaluations = false
+checkpoint_every_promotions = false
+tripwire_cooldown_seconds = 0
+"""
 
 
 def write(path, text):
@@ -56,6 +78,9 @@ memory_mb = 256
 processes = 32
 output_bytes = 65536
 """)
+    # No human and no re-runs: every proposal here is a would-be champion (VALUE rises), and the comparison is with
+    # loops that run and score once; bench/oversight measures what the auditors and tripwires cost.
+    write(os.path.join(task, "policy.toml"), QUIET_POLICY)
     replay = os.path.join(root, name + ".jsonl")
     with open(replay, "w") as f:
         for i in range(1, evaluations):
@@ -125,7 +150,8 @@ def bench_overhead(root, evaluations, rounds):
 
 
 def bench_workers(root, evaluations, rounds):
-    burn = ('VALUE=0\n/usr/bin/python3 -c "import time\\nt=time.process_time()\\nwhile time.process_time()-t<0.2: pass"\n'
+    burn = ('VALUE=0\n/usr/bin/python3 -c "import time; t = time.process_time(); '
+            'any(time.process_time() - t >= 0.2 for _ in iter(int, 1))"\n'
             'echo "$VALUE" > "$RATCHET_OUT/value"\n')
     task, replay = make_task(root, "workers", burn, evaluations)
     rows = {"bwrap1": [], "bwrap2": [], "ratchet1": [], "ratchet2": []}
@@ -204,6 +230,7 @@ def main():
     parser.add_argument("--only", choices=["overhead", "workers", "store"], action="append")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "out", "core.json"))
     args = parser.parse_args()
+    subprocess.run([os.path.join(ROOT, "ratchet"), "--version"], check=True, stdout=subprocess.DEVNULL)
     root = tempfile.mkdtemp(prefix="ratchet-bench-")
     os.chmod(root, 0o755)
     results = {"machine": {"cpus": os.cpu_count(), "load": open("/proc/loadavg").read().split()[0]}}

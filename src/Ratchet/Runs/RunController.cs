@@ -111,6 +111,10 @@ public sealed partial class RunController
             await FillAsync(ct);
             StartEvaluations(ct);
             await DecideReadyAsync(ct);
+            // A decision frees a place in the queue: propose and start now, not after the poll interval below (with
+            // one worker that wait was most of an evaluation's cost).
+            await FillAsync(ct);
+            StartEvaluations(ct);
             if (_queue.Count == 0 && _hold is null)
             {
                 // A decision (or an answer) may have let new proposals in; the run ends only when none can come.
