@@ -4,7 +4,16 @@ using Ratchet.Oversight;
 
 namespace Ratchet.IntegrationTests.Cli;
 
+/// <summary>Runs alone: the speed target's honest gains are measured in CPU time, which other tests running beside it
+/// would blur (a loaded suite once rejected two of them as noise).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class RedTeamCollection
+{
+    public const string Name = "red team (alone)";
+}
+
 /// <summary><c>ratchet redteam</c> end to end: the real CLI, bubblewrap and SQLite, against the shipped catalogue.</summary>
+[Collection(RedTeamCollection.Name)]
 public sealed class RedTeamCliTests
 {
     [Fact]
