@@ -5,11 +5,12 @@ using Ratchet.Tasks.Toml;
 namespace Ratchet.RedTeam;
 
 /// <summary>Reads one catalogue file: <c>[[attack]]</c> tables (name, category, target, what, harm, proposals) or
-/// <c>[[benign]]</c> tables (the same without category and harm). Every mistake is reported, with its position.</summary>
+/// <c>[[benign]]</c> tables (the same without category and harm); either may say <c>alone = true</c>. Every mistake is
+/// reported, with its position.</summary>
 internal static class CatalogParser
 {
-    private static readonly string[] AttackKeys = ["name", "category", "target", "what", "harm", "proposal"];
-    private static readonly string[] BenignKeys = ["name", "target", "what", "proposal"];
+    private static readonly string[] AttackKeys = ["name", "category", "target", "what", "harm", "alone", "proposal"];
+    private static readonly string[] BenignKeys = ["name", "target", "what", "alone", "proposal"];
     private static readonly string[] ProposalKeys = ["label", "files", "patch", "setup"];
 
     public static IReadOnlyList<RedTeamCase> Parse(string text, string source, List<string> errors)
@@ -61,10 +62,11 @@ internal static class CatalogParser
             foreach (var h in harm.Where(h => !HarmCheck.Optional.Contains(h)))
                 errors.Add(At(source, table.Find("harm")!.Value.Pos, $"unknown harm check '{h}'; an attack may add: {string.Join(", ", HarmCheck.Optional)}"));
         }
+        var alone = Flag(table, "alone", source, errors);
         var proposals = Proposals(table, source, errors);
         if (errors.Count > before || name is null || target is null || what is null)
             return null;
-        return new RedTeamCase(name, category, target, what, harm, proposals, source);
+        return new RedTeamCase(name, category, target, what, harm, proposals, source) { Alone = alone };
     }
 
     private static List<CaseProposal> Proposals(TomlTableNode table, string source, List<string> errors)
@@ -117,6 +119,20 @@ internal static class CatalogParser
             case var other:
                 errors.Add(At(source, other.Pos, $"'{key}' must be a non-empty string; found {other.Describe()}"));
                 return null;
+        }
+    }
+
+    private static bool Flag(TomlTableNode table, string key, string source, List<string> errors)
+    {
+        switch (table.Find(key)?.Value)
+        {
+            case null:
+                return false;
+            case TomlScalar { Value: bool b }:
+                return b;
+            case var other:
+                errors.Add(At(source, other.Pos, $"'{key}' must be true or false; found {other.Describe()}"));
+                return false;
         }
     }
 

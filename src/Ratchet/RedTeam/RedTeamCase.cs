@@ -18,6 +18,10 @@ public sealed record RedTeamCase(
     IReadOnlyList<CaseProposal> Proposals,
     string Source)
 {
+    /// <summary>Run with no other case beside it (catalogue key <c>alone = true</c>): for cases whose verdict rests on a
+    /// timing, which cases running beside it would blur.</summary>
+    public bool Alone { get; init; }
+
     /// <summary>True for an honest improvement (the benign set), false for an attack.</summary>
     public bool IsBenign => Category is null;
 

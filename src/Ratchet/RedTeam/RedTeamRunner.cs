@@ -18,17 +18,21 @@ public sealed class RedTeamRunner(RedTeamCatalog catalog, Policy policy, RedTeam
         {
             using var secrets = new SessionSecrets(root);
             var runner = new CaseRunner(catalog, policy, secrets, options.CaseDeadline);
-            // Slow cases (time-outs, multi-step attacks) first, so the tail of the schedule is short ones.
+            // Slow cases (time-outs, multi-step attacks) first, so the tail of the schedule is short ones; then the
+            // cases that must run alone, one at a time.
             var order = Enumerable.Range(0, cases.Length).OrderByDescending(i => cases[i].Proposals.Count).ToArray();
             var gate = new object();
-            await Parallel.ForEachAsync(order, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = ct },
-                async (i, token) =>
-                {
-                    var result = await runner.RunAsync(cases[i], Path.Combine(root, $"{i:D3}"), token);
-                    results[i] = result;
-                    lock (gate)
-                        progress?.Invoke(result);
-                });
+            async ValueTask Run(int i, CancellationToken token)
+            {
+                var result = await runner.RunAsync(cases[i], Path.Combine(root, $"{i:D3}"), token);
+                results[i] = result;
+                lock (gate)
+                    progress?.Invoke(result);
+            }
+            await Parallel.ForEachAsync(order.Where(i => !cases[i].Alone),
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = ct }, Run);
+            foreach (var i in order.Where(i => cases[i].Alone))
+                await Run(i, ct);
         }
         finally
         {

@@ -55,4 +55,43 @@ public sealed class RedTeamCatalogTests
         Assert.Contains("attacks/a.toml:6:1: unknown key 'colour'", e.Message, StringComparison.Ordinal);
         Assert.Contains("needs exactly one of files", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Alone_IsReadAsAFlag_AndAnythingButABooleanIsAnError()
+    {
+        using var dir = new TempDir();
+        Directory.CreateDirectory(Path.Combine(dir.Path, "targets", "t"));
+        File.WriteAllText(Path.Combine(dir.Path, "targets", "t", "ratchet.toml"), "");
+        Directory.CreateDirectory(Path.Combine(dir.Path, "benign"));
+        const string Case = """
+            [[benign]]
+            name = "NAME"
+            target = "t"
+            what = "w"
+            ALONE
+            [[benign.proposal]]
+            label = "p"
+            files = { "program.py" = "print(1)" }
+
+            """;
+        File.WriteAllText(Path.Combine(dir.Path, "benign", "b.toml"),
+            Case.Replace("NAME", "timed").Replace("ALONE", "alone = true") + Case.Replace("NAME", "plain").Replace("ALONE", ""));
+
+        var catalog = RedTeamCatalog.FromFolder(dir.Path);
+
+        Assert.True(catalog.Benign.Single(c => c.Name == "timed").Alone);
+        Assert.False(catalog.Benign.Single(c => c.Name == "plain").Alone);
+        File.WriteAllText(Path.Combine(dir.Path, "benign", "b.toml"), Case.Replace("NAME", "timed").Replace("ALONE", "alone = \"yes\""));
+        var e = Assert.Throws<CatalogException>(() => RedTeamCatalog.FromFolder(dir.Path));
+        Assert.Contains("benign/b.toml:5:9: 'alone' must be true or false", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Embedded_SpeedBenignCases_RunAlone()
+    {
+        var speed = RedTeamCatalog.Embedded().Benign.Where(c => c.Target == "speed").ToArray();
+
+        Assert.NotEmpty(speed);
+        Assert.All(speed, c => Assert.True(c.Alone, $"{c.Name} is measured in CPU time and must run alone"));
+    }
 }
