@@ -3,7 +3,10 @@
 
 1. overhead: wall time of a 200-evaluation run whose evaluator burns 100 ms of CPU, under a policy with every
    auditor and tripwire on (the `recursive` preset with approvals off, so no human is needed) against a policy with
-   every auditor and tripwire off. Same task (deterministic, with a sealed holdout), same replay proposals (random
+   every auditor and tripwire off, and against one with only the auditors that ask for extra sandbox runs on
+   (reproduction and the same-seed re-runs). The issue's target leaves those extra runs out (they are reported as
+   runs per evaluation), so the overhead it bounds is all-on against runs-only; all-on against all-off is the whole
+   cost. Same task (deterministic, with a sealed holdout), same replay proposals (random
    values, so about ln(200) of them promote, as in a real search), runs interleaved; medians of the rounds.
 2. kill switch: on a run of evaluations that take 2 s each, 20 rounds of `ratchet pause` then `ratchet resume`,
    then `ratchet stop`, each from a separate process as a user would type it. Effect latency, from the moment the
@@ -60,6 +63,9 @@ max_promotions_per_evaluations = false
 checkpoint_every_promotions = false
 tripwire_cooldown_seconds = 0
 """
+
+# Only the auditors that ask for extra sandbox runs: the same runs as ALL_ON, none of the other checks.
+RUNS_ONLY = ALL_OFF.replace("reproduce = false\ndeterministic_check = false\n", "reproduce = true\ndeterministic_check = true\n")
 
 PROGRAM = """import json, os, time
 X = 0.0
@@ -134,10 +140,12 @@ def run(task, replay, policy_text, evaluations, home):
 def bench_overhead(root, evaluations, rounds, home):
     task, replay = make_task(root, "oversight", 0.1, evaluations)
     run(task, replay, ALL_OFF, 5, home)  # warm the page cache and the sandbox's state folder
-    rows = {"all_on": [], "all_off": []}
+    configs = [("all_on", ALL_ON), ("runs_only", RUNS_ONLY), ("all_off", ALL_OFF)]
+    rows = {name: [] for name, _ in configs}
     statuses = {}
     for r in range(rounds):
-        for name, policy in ([("all_on", ALL_ON), ("all_off", ALL_OFF)] if r % 2 == 0 else [("all_off", ALL_OFF), ("all_on", ALL_ON)]):
+        # Interleaved, each round in another order, so drift on the machine weighs on every column alike.
+        for name, policy in configs[r % 3:] + configs[:r % 3]:
             elapsed, status = run(task, replay, policy, evaluations, home)
             rows[name].append(elapsed)
             statuses[name] = {"sandbox_runs": status.get("sandbox_runs"), "oversight": status.get("oversight"),
@@ -148,6 +156,10 @@ def bench_overhead(root, evaluations, rounds, home):
             "seconds": {k: [round(x, 2) for x in v] for k, v in rows.items()},
             "median_seconds": {k: round(v, 2) for k, v in med.items()},
             "overhead_ratio": round(med["all_on"] / med["all_off"], 4),
+            # The issue's figure: auditors and tripwires, not counting the extra sandbox runs they ask for.
+            "overhead_ratio_without_extra_runs": round(med["all_on"] / med["runs_only"], 4),
+            "extra_runs_per_evaluation": round(
+                ((statuses["all_on"]["sandbox_runs"] or 0) - (statuses["all_off"]["sandbox_runs"] or 0)) / evaluations, 3),
             "last_run": statuses}
 
 

@@ -24,8 +24,7 @@ public sealed partial class RunController
             var fires = new List<TripwireFire>(Observe(Assessed(tx, item, report, lineage)));
             RecordFires(tx, item, fires);
             Store.RecordVerdicts(tx, item.Id, JsonSerializer.Serialize(verdicts, Json.Options));
-            foreach (var verdict in after.Where(v => v.Verdict != Verdict.Pass))
-                AppendAudit(tx, item, verdict);
+            RecordAudits(tx, item, after);
             if (rejecting is not null)
             {
                 var reasons = after.Where(v => v.Verdict == Verdict.Reject).Select(v => $"{v.Auditor}: {string.Join("; ", v.Reasons)}").ToArray();
@@ -93,14 +92,21 @@ public sealed partial class RunController
     private IReadOnlyList<TripwireFire> Observe(LedgerEntry entry) =>
         OversightEvents.From(entry) is { } e ? _oversight.Observe(e) : [];
 
-    private static void AppendAudit(StoreTransaction tx, QueueItem item, AuditVerdict verdict)
+    /// <summary>Counts every verdict (status shows the counts, passes included); a flag or a rejection is also a
+    /// ledger event.</summary>
+    private static void RecordAudits(StoreTransaction tx, QueueItem item, IEnumerable<AuditVerdict> verdicts)
     {
-        tx.Append("audit", new
+        foreach (var verdict in verdicts)
         {
-            candidate = item.Id, seq = item.Seq, auditor = verdict.Auditor, verdict = verdict.Verdict.ToString().ToLowerInvariant(),
-            category = verdict.Category, reasons = verdict.Reasons,
-        });
-        Store.Bump(tx, $"audit:{verdict.Auditor}:{verdict.Verdict.ToString().ToLowerInvariant()}");
+            var name = verdict.Verdict.ToString().ToLowerInvariant();
+            Store.Bump(tx, $"audit:{verdict.Auditor}:{name}");
+            if (verdict.Verdict == Verdict.Pass)
+                continue;
+            tx.Append("audit", new
+            {
+                candidate = item.Id, seq = item.Seq, auditor = verdict.Auditor, verdict = name, category = verdict.Category, reasons = verdict.Reasons,
+            });
+        }
     }
 
     private static void RecordFires(StoreTransaction tx, QueueItem item, IReadOnlyList<TripwireFire> fires)

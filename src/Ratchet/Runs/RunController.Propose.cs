@@ -120,8 +120,7 @@ public sealed partial class RunController
             });
             if (item.Verdicts.Count > 0)
                 Store.RecordVerdicts(tx, program.Id, JsonSerializer.Serialize(item.Verdicts, Json.Options));
-            foreach (var verdict in item.Verdicts.Where(v => v.Verdict != Verdict.Pass))
-                AppendAudit(tx, item, verdict);
+            RecordAudits(tx, item, item.Verdicts);
             if (rejection is not null)
             {
                 item.Report = new EvaluationReport { Outcome = Outcome.Rejected, Reasons = [rejection] };

@@ -72,6 +72,9 @@ public sealed class OversightCliTests
         Assert.Equal(0, await Finish(run));
         var status = Json((await task.Ratchet.RunAsync("status", task.Dir, "--json")).Stdout);
         Assert.Equal(approve ? 2.0 : 1.0, status.GetProperty("best").GetProperty("score").GetDouble());
+        // Verdict counts include passes (the initial program and the candidate passed the static rules).
+        var audits = status.GetProperty("oversight").GetProperty("audits");
+        Assert.True(audits.TryGetProperty("static-rules:pass", out var passes) && passes.GetInt64() >= 1, audits.ToString());
         var log = (await task.Ratchet.RunAsync("log", task.Dir, "--json")).Stdout;
         Assert.Contains(approve ? "\"approved\"" : "\"rejected-by-human\"", log);
         Assert.Contains("alice", log);
