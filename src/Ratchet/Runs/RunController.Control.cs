@@ -65,7 +65,7 @@ public sealed partial class RunController
                 var requested = DateTimeOffset.Parse(approval.RequestedAt, System.Globalization.CultureInfo.InvariantCulture);
                 _store.Write(tx =>
                 {
-                    if (Store.AnswerApproval(tx, hold.ApprovalId, "expired", "policy (approval_timeout_seconds)", null))
+                    if (Store.AnswerApproval(tx, hold.ApprovalId, "expired", "policy (approval_timeout)", null))
                         tx.Append("approval-expired", new { approval = hold.ApprovalId, candidate = approval.Candidate, kind = hold.Kind, reason = _oversight.Gate.TimedOutReason(requested) });
                 });
                 approval = _store.GetApproval(hold.ApprovalId)!;
@@ -107,7 +107,7 @@ public sealed partial class RunController
                 else
                 {
                     var why = approval.State == "expired"
-                        ? $"approval request #{approval.Id} timed out ([approval] approval_timeout_seconds)"
+                        ? $"approval request #{approval.Id} timed out ([approval] approval_timeout)"
                         : $"rejected by {by}" + (approval.Note is { } reviewerNote ? $": {reviewerNote}" : "");
                     Conclude(head, CandidateStatus.Rejected, [why], tx =>
                     {

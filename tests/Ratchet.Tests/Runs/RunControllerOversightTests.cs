@@ -154,7 +154,7 @@ public sealed class RunControllerOversightTests : IDisposable
     {
         var task = Task();
         using var store = Open();
-        var policy = Asking().Canonical.Replace("approval_timeout_seconds = false", "approval_timeout_seconds = 1");
+        var policy = Asking().Canonical.Replace("approval_timeout = false", "approval_timeout = 1");
         var summary = await Start(task, store, TestPolicies.Parse(policy), Files("better", "score 2\n")).WaitAsync(Patience, TestContext.Current.CancellationToken);
         Assert.Equal(1, summary.BestScore);
         Assert.Contains(store.ReadLedger(), e => e.Type == "approval-expired");

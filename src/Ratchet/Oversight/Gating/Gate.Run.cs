@@ -21,7 +21,7 @@ public sealed partial class Gate
 
     /// <summary>The reason recorded when a request times out.</summary>
     public string TimedOutReason(DateTimeOffset requestedAt) =>
-        $"no human answered the approval request of {requestedAt:O} within {PolicyFormat.Number(Policy.Approval.ApprovalTimeoutSeconds ?? 0)} seconds ([approval] approval_timeout_seconds); rejected";
+        $"no human answered the approval request of {requestedAt:O} within {PolicyFormat.Number(Policy.Approval.ApprovalTimeoutSeconds ?? 0)} seconds ([approval] approval_timeout); rejected";
 
     /// <summary>Whether a run waiting for a human may make another evaluation, having made <paramref name="evaluationsWhileWaiting"/>
     /// since the request. A wait caused by a fired tripwire pauses the run outright.</summary>

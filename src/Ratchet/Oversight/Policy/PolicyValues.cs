@@ -31,7 +31,7 @@ internal static class PolicyValues
         GainAboveRelative: (double?)v["approval.gain_above_relative"],
         EveryKthPromotion: Int(v["approval.every_kth_promotion"]),
         EveryMetaChange: (bool)v["approval.every_meta_change"]!,
-        ApprovalTimeoutSeconds: (double?)v["approval.approval_timeout_seconds"],
+        ApprovalTimeoutSeconds: (double?)v["approval.approval_timeout"],
         MaxEvaluationsWhileWaiting: Int(v["approval.max_evaluations_while_waiting"])!.Value);
 
     public static SlowdownPolicy Slowdown(IReadOnlyDictionary<string, object?> v) => new(

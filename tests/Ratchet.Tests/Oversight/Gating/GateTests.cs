@@ -149,7 +149,7 @@ public sealed class GateTests
     [Fact]
     public void ApprovalDeadline_IsOffByDefaultAndFollowsTheTimeout()
     {
-        var timed = PolicyLoader.Parse("[approval]\napproval_timeout_seconds = 3600\n", "policy.toml").Policy!;
+        var timed = PolicyLoader.Parse("[approval]\napproval_timeout = 3600\n", "policy.toml").Policy!;
 
         Assert.Null(new Gate(Presets.Get("delegate")).ApprovalDeadline(Now));
         Assert.Equal(Now.AddHours(1), new Gate(timed).ApprovalDeadline(Now));

@@ -110,11 +110,19 @@ public sealed class PolicyLoaderTests : IDisposable
     }
 
     [Fact]
+    public void Parse_TheOldApprovalTimeoutSecondsKey_PointsToApprovalTimeout()
+    {
+        var error = Single("[approval]\napproval_timeout_seconds = 3600\n");
+
+        Assert.Contains("unknown key 'approval_timeout_seconds' in [approval]; did you mean 'approval_timeout'?", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_TrueForASwitchableRule_AsksForAValueOrFalse()
     {
-        var error = Single("[approval]\napproval_timeout_seconds = true\n");
+        var error = Single("[approval]\napproval_timeout = true\n");
 
-        Assert.EndsWith("found true. Write a value to switch it on (e.g. approval_timeout_seconds = 86400.0) or false to switch it off.", error.Message, StringComparison.Ordinal);
+        Assert.EndsWith("found true. Write a value to switch it on (e.g. approval_timeout = 86400.0) or false to switch it off.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
