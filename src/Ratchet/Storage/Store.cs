@@ -11,7 +11,8 @@ public sealed partial class Store : IDisposable
 
     private readonly SqliteConnection _connection;
     private readonly TimeProvider _time;
-    private readonly LedgerHasher _hasher;
+    // Made on the first write: readers such as `status` never hash, and starting the crypto library costs them time.
+    private readonly Lazy<LedgerHasher> _hasher;
 
     private Store(SqliteConnection connection, string directory, string storeId, LedgerKey key, HeadFile head, TimeProvider time)
     {
@@ -21,7 +22,7 @@ public sealed partial class Store : IDisposable
         Key = key;
         Head = head;
         _time = time;
-        _hasher = new LedgerHasher(key.Bytes);
+        _hasher = new Lazy<LedgerHasher>(() => new LedgerHasher(key.Bytes), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The state folder (by default <c>&lt;task&gt;/.ratchet</c>).</summary>
@@ -80,7 +81,7 @@ public sealed partial class Store : IDisposable
     public T Write<T>(Func<StoreTransaction, T> work)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        var tx = new StoreTransaction(_connection, transaction, _hasher, _time);
+        var tx = new StoreTransaction(_connection, transaction, _hasher.Value, _time);
         var result = work(tx);
         transaction.Commit();
         if (tx.LastEntry is { } last)
@@ -108,7 +109,8 @@ public sealed partial class Store : IDisposable
 
     public void Dispose()
     {
-        _hasher.Dispose();
+        if (_hasher.IsValueCreated)
+            _hasher.Value.Dispose();
         _connection.Close();
         _connection.Dispose();
     }
