@@ -21,10 +21,8 @@ import sys
 import tempfile
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-# The CLI binary itself: `./ratchet` (which builds it and checks system packages first) runs once, in main();
-# timing the wrapper script would add its own start-up to every figure.
-RATCHET = os.path.join(ROOT, ".build", "cli", "Ratchet.Cli")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from benchlib import CLI as RATCHET, ROOT, UNATTENDED, run_sections, write  # noqa: E402
 PLAIN_BWRAP = ["bwrap", "--unshare-all", "--ro-bind", "/usr", "/usr", "--symlink", "usr/lib", "/lib",
                "--symlink", "usr/lib64", "/lib64", "--symlink", "usr/bin", "/bin", "--proc", "/proc", "--dev", "/dev"]
 
@@ -39,20 +37,7 @@ score_jump_relative = false
 acceleration_doubling_evaluations = false
 violations_count = false
 budget_burn_cpu_seconds_per_minute = false
-[approval]
-every_meta_change = false
-[slowdown]
-max_promotions_per_hour = false
-max_promotions_per_evaluations = false
-checkpoint_every_promotions = false
-tripwire_cooldown_seconds = 0
-"""
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        f.write(text)
+""" + UNATTENDED
 
 
 def make_task(root, name, run_sh, evaluations):
@@ -230,27 +215,13 @@ def main():
     parser.add_argument("--only", choices=["overhead", "workers", "store"], action="append")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "out", "core.json"))
     args = parser.parse_args()
-    subprocess.run([os.path.join(ROOT, "ratchet"), "--version"], check=True, stdout=subprocess.DEVNULL)
-    root = tempfile.mkdtemp(prefix="ratchet-bench-")
-    os.chmod(root, 0o755)
-    results = {"machine": {"cpus": os.cpu_count(), "load": open("/proc/loadavg").read().split()[0]}}
-    try:
-        only = args.only or ["overhead", "workers", "store"]
-        if "overhead" in only:
-            results["overhead"] = bench_overhead(root, args.evaluations, args.rounds)
-            print(json.dumps(results["overhead"], indent=2), flush=True)
-        if "workers" in only:
-            results["workers"] = bench_workers(root, args.worker_evaluations, args.rounds)
-            print(json.dumps(results["workers"], indent=2), flush=True)
-        if "store" in only:
-            results["store"] = bench_store(root, args.candidates)
-            print(json.dumps(results["store"], indent=2), flush=True)
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
-    with open(args.out, "w") as f:
-        json.dump(results, f, indent=2)
-    print(f"wrote {args.out}")
+    sections = {
+        "overhead": lambda root: bench_overhead(root, args.evaluations, args.rounds),
+        "workers": lambda root: bench_workers(root, args.worker_evaluations, args.rounds),
+        "store": lambda root: bench_store(root, args.candidates),
+    }
+    only = args.only or list(sections)
+    run_sections("ratchet-bench-", args.out, [(name, run) for name, run in sections.items() if name in only])
 
 
 if __name__ == "__main__":

@@ -23,25 +23,18 @@ import random
 import shutil
 import statistics
 import subprocess
-import tempfile
+import sys
 import time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-CLI = os.path.join(ROOT, ".build", "cli", "Ratchet.Cli")
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from benchlib import CLI, ROOT, UNATTENDED, run_sections, write  # noqa: E402
 
 ALL_ON = """preset = "recursive"
-[approval]
-every_meta_change = false
-[slowdown]
-max_promotions_per_hour = false
-max_promotions_per_evaluations = false
-checkpoint_every_promotions = false
-tripwire_cooldown_seconds = 0
 [tripwires]
 score_jump_multiple = 1000.0
 score_jump_relative = 1000.0
 acceleration_doubling_evaluations = 1.0
-"""
+""" + UNATTENDED
 
 ALL_OFF = """preset = "recursive"
 [auditors]
@@ -55,14 +48,7 @@ acceleration_doubling_evaluations = false
 violations_count = false
 budget_burn_cpu_seconds_per_minute = false
 protected_touch = false
-[approval]
-every_meta_change = false
-[slowdown]
-max_promotions_per_hour = false
-max_promotions_per_evaluations = false
-checkpoint_every_promotions = false
-tripwire_cooldown_seconds = 0
-"""
+""" + UNATTENDED
 
 # Only the auditors that ask for extra sandbox runs: the same runs as ALL_ON, none of the other checks.
 RUNS_ONLY = ALL_OFF.replace("reproduce = false\ndeterministic_check = false\n", "reproduce = true\ndeterministic_check = true\n")
@@ -76,12 +62,6 @@ scale = json.load(open("data/x.json"))["scale"]
 with open(os.path.join(os.environ["RATCHET_OUT"], "r.json"), "w") as f:
     json.dump({"v": -(X - 3.0) ** 2 * scale}, f)
 """
-
-
-def write(path, text):
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w") as f:
-        f.write(text)
 
 
 def make_task(root, name, burn, proposals):
@@ -234,25 +214,12 @@ def main():
     parser.add_argument("--only", choices=["overhead", "kill-switch"], action="append")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "out", "oversight.json"))
     args = parser.parse_args()
-    subprocess.run([os.path.join(ROOT, "ratchet"), "--version"], check=True, stdout=subprocess.DEVNULL)
-    root = tempfile.mkdtemp(prefix="ratchet-bench-oversight-")
-    os.chmod(root, 0o755)
-    home = os.path.join(root, "home")
-    results = {"machine": {"cpus": os.cpu_count(), "load": open("/proc/loadavg").read().split()[0]}}
-    try:
-        only = args.only or ["overhead", "kill-switch"]
-        if "kill-switch" in only:
-            results["kill_switch"] = bench_kill_switch(root, args.switches, home)
-            print(json.dumps(results["kill_switch"], indent=2), flush=True)
-        if "overhead" in only:
-            results["overhead"] = bench_overhead(root, args.evaluations, args.rounds, home)
-            print(json.dumps(results["overhead"], indent=2), flush=True)
-    finally:
-        shutil.rmtree(root, ignore_errors=True)
-    os.makedirs(os.path.dirname(args.out), exist_ok=True)
-    with open(args.out, "w") as f:
-        json.dump(results, f, indent=2)
-    print(f"wrote {args.out}")
+    sections = {
+        "kill_switch": lambda root: bench_kill_switch(root, args.switches, os.path.join(root, "home")),
+        "overhead": lambda root: bench_overhead(root, args.evaluations, args.rounds, os.path.join(root, "home")),
+    }
+    only = [name.replace("-", "_") for name in (args.only or ["kill-switch", "overhead"])]
+    run_sections("ratchet-bench-oversight-", args.out, [(name, run) for name, run in sections.items() if name in only])
 
 
 if __name__ == "__main__":
