@@ -3,7 +3,10 @@ using Ratchet.Sandbox.Cgroups;
 namespace Ratchet.Sandbox;
 
 /// <summary>What the factory found on this machine for the bubblewrap sandbox.</summary>
-/// <param name="SetprivPath">Set when Ratchet runs as root (the launcher drops to <paramref name="Uid"/>).</param>
+/// <param name="IsRoot">Ratchet runs as root: bwrap starts as <paramref name="Uid"/>, cgroups and tmpfs stages are used.</param>
+/// <param name="DirectLaunch">bwrap is spawned by <see cref="BwrapLauncher"/>; otherwise through the shell launcher.</param>
+/// <param name="SetprivPath">Set when Ratchet runs as root and the direct launcher cannot be used: the shell launcher
+/// drops to <paramref name="Uid"/> with setpriv.</param>
 /// <param name="CgroupProblems">Why no cgroup backend could be used, when <paramref name="Cgroups"/> is null.</param>
 /// <param name="DotnetRoot">A .NET install outside /usr, bound read-only so C# candidates run.</param>
 /// <param name="StagingRoot">Where stages go (<c>&lt;state&gt;/sbx</c>, or under /run when the state folder is not
@@ -11,6 +14,8 @@ namespace Ratchet.Sandbox;
 internal sealed record BubblewrapHost(
     string BwrapPath,
     string Version,
+    bool IsRoot,
+    bool DirectLaunch,
     string? SetprivPath,
     int Uid,
     int Gid,
@@ -21,8 +26,6 @@ internal sealed record BubblewrapHost(
     string StagingRoot,
     TimeProvider Time)
 {
-    public bool IsRoot => SetprivPath is not null;
-
     /// <summary>Short hash of the state folder: prefix of this state's cgroup names, so other tasks' Ratchet
     /// processes (other state folders) are never touched by stale-state cleanup.</summary>
     public string CgroupTag { get; } = StateTag(StateDirectory);

@@ -4,7 +4,8 @@
 // - Network: a new, empty network namespace (loopback only); socket() for anything but AF_UNIX and NETLINK_ROUTE
 //   is killed by seccomp (SIGSYS -> Termination.SeccompKill), io_uring is refused.
 // - Host files: the root is a fresh tmpfs; only /usr and /etc (and a dotnet root outside /usr) are bound, read-only,
-//   nosuid, nodev. The host identity is uid/gid 65534 with no supplementary groups (setpriv before bwrap), so DAC
+//   nosuid, nodev. The host identity is uid/gid 65534 with no supplementary groups (bwrap is spawned from a thread
+//   switched to that identity, see BwrapLauncher; setpriv where that cannot be done), so DAC
 //   checks are nobody's: /etc/shadow and root's 0600 files stay unreadable. /work is a read-only copy on a tmpfs,
 //   /out a size- and inode-capped tmpfs owned by the sandbox uid, /tmp a size-capped private tmpfs, /dev bwrap's
 //   own small device set (nodev).
@@ -13,7 +14,7 @@
 // - Other processes: new pid, ipc, uts and cgroup namespaces; ptrace and process_vm_* killed; a new session with
 //   stdin from /dev/null and TIOCSTI/TIOCLINUX killed (no typing into a terminal); every host descriptor above 2 is
 //   close-on-exec, and pid 1's command line and environment inside name no host path and hold no host variable.
-// - Secrets in the environment: the launcher starts with PATH only; bwrap clears the environment again.
+// - Secrets in the environment: bwrap starts with PATH only and clears the environment again.
 // - Exhaustion: a memory cgroup (swap included when accounted), a pids cgroup, CPU time read from the cgroup,
 //   a wall clock kept by Ratchet, stdout/stderr capped while read, RLIMIT_CPU/FSIZE/NOFILE/CORE as a second line.
 //   Any limit passed kills the whole tree: SIGKILL to bwrap (--die-with-parent takes pid 1 and with it the pid
@@ -49,9 +50,6 @@ namespace Ratchet.Sandbox;
 /// <summary>Runs commands under bubblewrap with namespaces, seccomp, cgroups and neutral staging (see the file header).</summary>
 public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
 {
-    private static readonly IReadOnlyDictionary<string, string> LauncherEnvironment =
-        new Dictionary<string, string> { ["PATH"] = "/usr/sbin:/usr/bin:/sbin:/bin" };
-
     private readonly BubblewrapHost _host;
     private readonly StagingArea _staging;
     private readonly TreeRunner _runner;
@@ -86,8 +84,8 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
         {
             cgroup = _host.Cgroups?.Create($"{_host.CgroupTag}-{_staging.Owner}-{stage.Id}", limits);
             var plan = Plan(request, stage, cgroup);
-            File.WriteAllBytes(stage.ArgsFile, BwrapCommandLine.ArgsFileContent(BwrapCommandLine.Options(plan)));
-            var spec = new LaunchSpec(BwrapCommandLine.Argv(plan), LauncherEnvironment, "/", cgroup, pid =>
+            var options = BwrapCommandLine.ArgsFileContent(BwrapCommandLine.Options(plan));
+            var spec = new LaunchSpec(Launch(plan, options, stage), cgroup, pid =>
             {
                 Libc.kill(pid, Libc.SIGKILL);
                 cgroup?.KillAll();
@@ -105,6 +103,22 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
             RemoveCgroup(cgroup);
         }
     }
+
+    /// <summary>The launcher: bwrap spawned directly (<see cref="BwrapLauncher"/>), or on hosts without what that
+    /// needs, the shell that joins the cgroups, sets the rlimits and runs setpriv before bwrap.</summary>
+    private Func<LaunchedTree> Launch(BwrapPlan plan, byte[] options, Stage stage)
+    {
+        if (_host.DirectLaunch)
+        {
+            return () => BwrapLauncher.Start(plan, options, dropToSandboxUser: _host.IsRoot);
+        }
+
+        File.WriteAllBytes(stage.ArgsFile, options);
+        var argv = BwrapCommandLine.Argv(plan);
+        return () => ProcessTree.Start(argv, ShellLauncherEnvironment, "/");
+    }
+
+    private static readonly IReadOnlyDictionary<string, string> ShellLauncherEnvironment = BwrapLauncher.LauncherEnvironment.ToDictionary();
 
     /// <summary>Finishes queued cleanups, then releases this process's owner lock; stages still held by undisposed
     /// executions stay until the next start removes them.</summary>

@@ -3,7 +3,9 @@ using System.Text;
 
 namespace Ratchet.Sandbox;
 
-/// <summary>Builds the launcher: <c>/bin/sh -c '&lt;join cgroups; rlimits; open fds&gt;; exec setpriv ... bwrap --args 8 -- cmd'</c>.</summary>
+/// <summary>Builds bwrap's command line and options. <see cref="DirectArgv"/> is what <see cref="BwrapLauncher"/> spawns;
+/// <see cref="Argv"/> is the fallback launcher for hosts without it:
+/// <c>/bin/sh -c '&lt;join cgroups; rlimits; open fds&gt;; exec setpriv ... bwrap --args 8 -- cmd'</c>.</summary>
 internal static class BwrapCommandLine
 {
     internal const int SeccompFd = 9;
@@ -26,6 +28,10 @@ internal static class BwrapCommandLine
         argv.AddRange(plan.Command);
         return argv;
     }
+
+    /// <summary>argv for <see cref="BwrapLauncher"/>: bwrap itself, its options from fd 8, then the command.</summary>
+    public static IReadOnlyList<string> DirectArgv(BwrapPlan plan) =>
+        [plan.BwrapPath, "--args", Number(ArgsFd), "--", .. plan.Command];
 
     /// <summary>The shell part. dash counts <c>ulimit -f</c> in 512-byte blocks and sets soft and hard together
     /// unless told -S/-H; soft must be set before a lower hard.</summary>

@@ -42,8 +42,9 @@ public static class SandboxFactory
         }
 
         var isRoot = Libc.geteuid() == 0;
-        var setpriv = isRoot ? HostProbe.FindExecutable("setpriv", path) : null;
-        if (isRoot && setpriv is null)
+        var direct = !options.ShellLauncher && BwrapLauncher.IsAvailable(isRoot);
+        var setpriv = isRoot && !direct ? HostProbe.FindExecutable("setpriv", path) : null;
+        if (isRoot && !direct && setpriv is null)
         {
             return new SandboxCreation.Refused(
                 "setpriv is missing (Ratchet runs as root and uses it to drop to the sandbox uid before bwrap): " +
@@ -53,7 +54,7 @@ public static class SandboxFactory
         var cgroupProblems = (IReadOnlyList<string>)["not root"];
         var cgroups = isRoot ? CgroupDetector.Detect(MountInfo.ReadSelf(), out cgroupProblems) : null;
         var host = new BubblewrapHost(
-            bwrap, HostProbe.BwrapVersion(bwrap), setpriv, options.SandboxUid, options.SandboxGid, cgroups, cgroupProblems,
+            bwrap, HostProbe.BwrapVersion(bwrap), isRoot, direct, setpriv, options.SandboxUid, options.SandboxGid, cgroups, cgroupProblems,
             HostProbe.DotnetRootOutsideUsr(Environment.GetEnvironmentVariable("DOTNET_ROOT"), path),
             stateDirectory, StagingRoot(stateDirectory, isRoot), time);
         return Trial(new BubblewrapSandbox(host), bwrap);

@@ -15,6 +15,10 @@ public sealed record SandboxOptions(
     int SandboxUid = 65534,
     int SandboxGid = 65534)
 {
+    /// <summary>Start bwrap through the shell launcher (sh, setpriv) even where the direct one works: for tests of
+    /// the fallback.</summary>
+    internal bool ShellLauncher { get; init; }
+
     /// <summary>Every problem with these options, all together; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {

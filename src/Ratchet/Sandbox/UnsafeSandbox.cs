@@ -35,7 +35,9 @@ public sealed class UnsafeSandbox : ISandbox, IDisposable
         {
             var home = Path.Combine(stage.Directory, "home");
             Directory.CreateDirectory(home);
-            var spec = new LaunchSpec(Argv(request), InsideEnvironment(request, stage, home), stage.Work, null,
+            var argv = Argv(request);
+            var environment = InsideEnvironment(request, stage, home);
+            var spec = new LaunchSpec(() => ProcessTree.Start(argv, environment, stage.Work), null,
                 KillTree: pid =>
                 {
                     Libc.kill(-pid, Libc.SIGKILL);

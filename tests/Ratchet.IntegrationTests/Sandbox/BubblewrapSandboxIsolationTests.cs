@@ -79,6 +79,10 @@ public sealed class BubblewrapSandboxIsolationTests(SandboxFixture fixture)
     }
 
     [Fact]
+    public async Task Run_WhenLaunched_StdinIsDevNullNoNewPrivsIsSetAndTheRlimitsHold() =>
+        await LaunchChecks.AssertLaunchStateAsync(Sandbox);
+
+    [Fact]
     public async Task Run_WhenCandidateReadsPid1OrItsMounts_NoHostPathOfTheStagingShows()
     {
         await using var run = await Sandbox.RunAsync(Runs.Shell("tr '\\0' ' ' < /proc/1/cmdline; echo; cat /proc/self/mountinfo", collect: true));

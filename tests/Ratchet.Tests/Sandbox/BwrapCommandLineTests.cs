@@ -48,6 +48,20 @@ public sealed class BwrapCommandLineTests
     }
 
     [Fact]
+    public void DirectArgv_WhenBuilt_IsBwrapReadingItsOptionsFromFd8ThenTheCommand() =>
+        Assert.Equal(["/usr/bin/bwrap", "--args", "8", "--", "python3", "main.py"], BwrapCommandLine.DirectArgv(Plan(setpriv: null)));
+
+    [Fact]
+    public void Rlimits_OfTheDirectLauncher_AreTheShellLaunchersUlimitsInBytes()
+    {
+        var limits = BwrapLauncher.Rlimits(Plan().Limits);
+
+        Assert.Equal(
+            [(4, 0UL, 0UL), (7, 64UL, 64UL), (1, 2048UL * 512, 2048UL * 512), (0, 4UL, 5UL)], // core, nofile, fsize, cpu
+            limits);
+    }
+
+    [Fact]
     public void Options_WhenBuilt_SizeComesRightBeforeEachTmpfs()
     {
         var options = BwrapCommandLine.Options(Plan()).ToList();

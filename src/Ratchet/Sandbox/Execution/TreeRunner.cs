@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Ratchet.Sandbox.Cgroups;
 using Ratchet.Sandbox.Native;
 
@@ -22,24 +21,18 @@ internal sealed class TreeRunner(TimeProvider time)
     /// stragglers (bwrap's dying pid 1) are sent SIGKILL and left to finish dying on their own.</param>
     public async Task<RunObservation> RunAsync(LaunchSpec spec, SandboxLimits limits, bool proveTreeDead, CancellationToken cancellationToken)
     {
-        var startInfo = spec.ToStartInfo();
         var started = time.GetTimestamp();
-        using var process = await LauncherThread.Shared.RunAsync(() =>
-        {
-            Descriptors.MarkInheritedCloseOnExec();
-            return Process.Start(startInfo) ?? throw new InvalidOperationException($"cannot start {startInfo.FileName}");
-        }).ConfigureAwait(false);
-        process.StandardInput.Close();
+        using var tree = await LauncherThread.Shared.RunAsync(spec.Start).ConfigureAwait(false);
 
         using var stop = new CancellationTokenSource();
         var overflow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stdout = BoundedCapture.ReadAsync(process.StandardOutput.BaseStream, limits.OutputBytes, () => overflow.TrySetResult(), stop.Token);
-        var stderr = BoundedCapture.ReadAsync(process.StandardError.BaseStream, limits.OutputBytes, () => overflow.TrySetResult(), stop.Token);
-        var exited = process.WaitForExitAsync(CancellationToken.None);
+        var stdout = BoundedCapture.ReadAsync(tree.Stdout, limits.OutputBytes, () => overflow.TrySetResult(), stop.Token);
+        var stderr = BoundedCapture.ReadAsync(tree.Stderr, limits.OutputBytes, () => overflow.TrySetResult(), stop.Token);
+        var exited = tree.Exited;
 
-        var killed = await WatchAsync(process, spec, limits, started, exited, overflow.Task, cancellationToken).ConfigureAwait(false);
-        await exited.ConfigureAwait(false);
-        spec.AfterExit?.Invoke(process.Id);
+        var killed = await WatchAsync(tree.Id, spec, limits, started, exited, overflow.Task, cancellationToken).ConfigureAwait(false);
+        var exitStatus = await exited.ConfigureAwait(false);
+        spec.AfterExit?.Invoke(tree.Id);
         var wall = time.GetElapsedTime(started).TotalSeconds;
 
         // The command has ended: what is left (bwrap's pid 1, background processes) gets SIGKILL now. The pipes reach
@@ -51,11 +44,11 @@ internal sealed class TreeRunner(TimeProvider time)
 
         // The command's CPU and memory were all charged when it ended; a dying pid 1 adds nothing that matters.
         var usage = spec.Cgroup?.ReadUsage();
-        return new RunObservation(process.ExitCode, killed, output[0], output[1], wall, usage, treeDead);
+        return new RunObservation(exitStatus, killed, output[0], output[1], wall, usage, treeDead);
     }
 
     private async Task<KillReason?> WatchAsync(
-        Process process, LaunchSpec spec, SandboxLimits limits, long started, Task exited, Task overflow, CancellationToken cancellationToken)
+        int pid, LaunchSpec spec, SandboxLimits limits, long started, Task exited, Task overflow, CancellationToken cancellationToken)
     {
         var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
         using var pause = new CancellationTokenSource();
@@ -66,7 +59,7 @@ internal sealed class TreeRunner(TimeProvider time)
                 var remaining = TimeSpan.FromSeconds(limits.WallSeconds) - time.GetElapsedTime(started);
                 if (remaining <= TimeSpan.Zero)
                 {
-                    return Kill(process, spec, KillReason.WallTimeout);
+                    return Kill(pid, spec, KillReason.WallTimeout);
                 }
 
                 var tick = Task.Delay(remaining < PollInterval ? remaining : PollInterval, time, pause.Token);
@@ -79,17 +72,17 @@ internal sealed class TreeRunner(TimeProvider time)
 
                 if (done == overflow)
                 {
-                    return Kill(process, spec, KillReason.OutputLimit);
+                    return Kill(pid, spec, KillReason.OutputLimit);
                 }
 
                 if (done == cancelled)
                 {
-                    return Kill(process, spec, KillReason.Cancelled);
+                    return Kill(pid, spec, KillReason.Cancelled);
                 }
 
                 if (spec.Cgroup is not null && Breach(spec.Cgroup.ReadUsage(), limits) is { } reason)
                 {
-                    return Kill(process, spec, reason);
+                    return Kill(pid, spec, reason);
                 }
             }
         }
@@ -106,9 +99,9 @@ internal sealed class TreeRunner(TimeProvider time)
         : usage.CpuSeconds > limits.CpuSeconds ? KillReason.CpuLimit
         : null;
 
-    private static KillReason Kill(Process process, LaunchSpec spec, KillReason reason)
+    private static KillReason Kill(int pid, LaunchSpec spec, KillReason reason)
     {
-        spec.KillTree(process.Id);
+        spec.KillTree(pid);
         return reason;
     }
 

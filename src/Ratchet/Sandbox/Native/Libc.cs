@@ -23,12 +23,21 @@ internal static partial class Libc
     internal const int LOCK_EX = 2;
     internal const int LOCK_NB = 4;
 
+    internal const int F_DUPFD_CLOEXEC = 1030;
     internal const int F_GETFD = 1;
     internal const int F_SETFD = 2;
     internal const int FD_CLOEXEC = 1;
     internal const int CLOSE_RANGE_CLOEXEC = 4;
 
+    internal const int EPERM = 1;
+    internal const int EINTR = 4;
+    internal const int ECHILD = 10;
     internal const int ESRCH = 3;
+
+    internal const int RLIMIT_CPU = 0;
+    internal const int RLIMIT_FSIZE = 1;
+    internal const int RLIMIT_CORE = 4;
+    internal const int RLIMIT_NOFILE = 7;
     internal const int EBUSY = 16;
     internal const int EINVAL = 22;
     internal const int ENOENT = 2;
@@ -78,6 +87,26 @@ internal static partial class Libc
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static partial int link(string existing, string created);
 
+    [LibraryImport("libc", SetLastError = true)]
+    internal static unsafe partial int pipe2(int* fds, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int waitpid(int pid, out int status, int options);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static unsafe partial int prlimit(int pid, int resource, Rlimit* newLimit, Rlimit* oldLimit);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static unsafe partial nint write(int fd, byte* buffer, nint count);
+
+    /// <summary>struct rlimit on 64-bit Linux.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct Rlimit
+    {
+        public ulong Soft;
+        public ulong Hard;
+    }
+
     /// <summary>struct timespec on 64-bit Linux.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct Timespec
@@ -89,4 +118,16 @@ internal static partial class Libc
     internal static string LastError() => Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError());
 
     internal static int LastErrno() => Marshal.GetLastPInvokeError();
+
+    /// <summary>A pipe, both ends close-on-exec.</summary>
+    internal static unsafe (int Read, int Write) Pipe()
+    {
+        var fds = stackalloc int[2];
+        Check(pipe2(fds, O_CLOEXEC), "pipe2");
+        return (fds[0], fds[1]);
+    }
+
+    /// <summary>Throws with errno's message when a call returned a negative value.</summary>
+    internal static int Check(int result, string what) =>
+        result >= 0 ? result : throw new InvalidOperationException($"{what} failed: {LastError()}");
 }

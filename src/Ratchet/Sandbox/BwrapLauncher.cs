@@ -1,0 +1,203 @@
+using Ratchet.Sandbox.Execution;
+using Ratchet.Sandbox.Native;
+
+namespace Ratchet.Sandbox;
+
+/// <summary>Starts bwrap with one spawn and no helper process: the sandbox identity, the rlimits and the cgroups are
+/// applied from here, race-free, while bwrap waits for its options.</summary>
+/// <remarks>
+/// 1. Every descriptor the child gets is opened here, close-on-exec and numbered 10 or above, so no other child
+///    started meanwhile inherits it and none is overwritten while the child's descriptors are laid out.
+/// 2. When Ratchet is root, the launcher thread switches to the sandbox uid/gid around the spawn
+///    (<see cref="ThreadCredentials"/>): bwrap starts as that identity with no capability, as setpriv made it.
+/// 3. bwrap's first act (after no_new_privs) is to read its options from fd 8, a pipe; until they arrive it has not
+///    forked, so the rlimits (prlimit, still as the sandbox identity) and the cgroup membership (as root again) set
+///    on its pid now hold for every process of the sandbox. Only then are the options written.
+/// Any failure kills and reaps the half-started bwrap before the error propagates.</remarks>
+internal static class BwrapLauncher
+{
+    private const int O_RDONLY = 0;
+    private const int O_WRONLY = 1;
+    private const int O_TRUNC = 0x200;
+
+    /// <summary>The launcher's environment: bwrap clears it again before the command starts.</summary>
+    internal static readonly IReadOnlyList<KeyValuePair<string, string>> LauncherEnvironment = [new("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")];
+
+    /// <summary>Whether this host can launch without the shell and setpriv.</summary>
+    public static bool IsAvailable(bool isRoot) => Spawn.IsAvailable && (!isRoot || ThreadCredentials.IsSupported);
+
+    /// <param name="dropToSandboxUser">Ratchet is root: start bwrap as <see cref="BwrapPlan.Uid"/>/<see cref="BwrapPlan.Gid"/>.</param>
+    public static LaunchedTree Start(BwrapPlan plan, byte[] options, bool dropToSandboxUser)
+    {
+        var owned = new List<int>();
+        int? pid = null;
+        try
+        {
+            var seccomp = High(Libc.open(plan.SeccompFile, O_RDONLY | Libc.O_CLOEXEC, 0), "opening the seccomp filter", owned);
+            var status = High(Libc.open(plan.StatusFile, O_WRONLY | Libc.O_CREAT | O_TRUNC | Libc.O_CLOEXEC, 0x180), "creating the status file", owned);
+            var (argsRead, argsWrite) = Pipe(owned);
+            var (stdoutRead, stdoutWrite) = Pipe(owned);
+            var (stderrRead, stderrWrite) = Pipe(owned);
+            var request = new SpawnRequest(
+                BwrapCommandLine.DirectArgv(plan),
+                LauncherEnvironment,
+                new Dictionary<int, int>
+                {
+                    [1] = stdoutWrite,
+                    [2] = stderrWrite,
+                    [BwrapCommandLine.StatusFd] = status,
+                    [BwrapCommandLine.ArgsFd] = argsRead,
+                    [BwrapCommandLine.SeccompFd] = seccomp,
+                },
+                CloseFrom: 10,
+                WorkingDirectory: "/");
+            pid = dropToSandboxUser
+                ? ThreadCredentials.RunAs(plan.Uid, plan.Gid, () => SpawnLimited(request, plan.Limits))
+                : SpawnLimited(request, plan.Limits);
+            foreach (var childEnd in (int[])[seccomp, status, argsRead, stdoutWrite, stderrWrite])
+            {
+                Close(childEnd, owned);
+            }
+
+            foreach (var procs in plan.CgroupProcsFiles)
+            {
+                File.WriteAllText(procs, pid.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            WriteAll(argsWrite, options);
+            Close(argsWrite, owned);
+            owned.Remove(stdoutRead);
+            owned.Remove(stderrRead);
+            return new SpawnedTree(pid.Value, stdoutRead, stderrRead);
+        }
+        catch
+        {
+            if (pid is { } started)
+            {
+                Libc.kill(started, Libc.SIGKILL);
+                SpawnedTree.Reap(started);
+            }
+
+            throw;
+        }
+        finally
+        {
+            foreach (var fd in owned)
+            {
+                Libc.close(fd);
+            }
+        }
+    }
+
+    /// <summary>Spawns bwrap and sets its rlimits. Called with the sandbox identity when Ratchet is root: prlimit on
+    /// another user's process needs CAP_SYS_RESOURCE, which root lacks on some hosts (containers), but a caller whose
+    /// real ids match the target's may always lower its limits.</summary>
+    internal static int SpawnLimited(SpawnRequest request, SandboxLimits limits)
+    {
+        var pid = Spawn.Start(request);
+        try
+        {
+            ApplyLimits(pid, limits);
+            return pid;
+        }
+        catch
+        {
+            Libc.kill(pid, Libc.SIGKILL);
+            SpawnedTree.Reap(pid);
+            throw;
+        }
+    }
+
+    /// <summary>The same limits the shell launcher sets with ulimit: no core files, open files, file size, CPU time
+    /// (soft one second above the limit, hard one more; the cgroup's CPU account is the first line).</summary>
+    internal static IReadOnlyList<(int Resource, ulong Soft, ulong Hard)> Rlimits(SandboxLimits limits)
+    {
+        var cpuSoft = (ulong)Math.Ceiling(limits.CpuSeconds) + 1;
+        var fileBytes = (ulong)BwrapCommandLine.FileSizeBlocks(limits) * 512;
+        return
+        [
+            (Libc.RLIMIT_CORE, 0, 0),
+            (Libc.RLIMIT_NOFILE, (ulong)limits.OpenFiles, (ulong)limits.OpenFiles),
+            (Libc.RLIMIT_FSIZE, fileBytes, fileBytes),
+            (Libc.RLIMIT_CPU, cpuSoft, cpuSoft + 1),
+        ];
+    }
+
+    /// <remarks>posix_spawn returns once the child's exec has replaced its memory, a moment before the kernel commits
+    /// the exec's credentials: until then the child's saved uid is still the launcher thread's (root), the ids do
+    /// not match and prlimit says EPERM. That state ends within microseconds, so EPERM is retried for up to a second.</remarks>
+    private static unsafe void ApplyLimits(int pid, SandboxLimits limits)
+    {
+        var started = Environment.TickCount64;
+        foreach (var (resource, soft, hard) in Rlimits(limits))
+        {
+            var limit = new Libc.Rlimit { Soft = soft, Hard = hard };
+            while (Libc.prlimit(pid, resource, &limit, null) != 0)
+            {
+                if (Libc.LastErrno() != Libc.EPERM || Environment.TickCount64 - started > 1000)
+                {
+                    throw new InvalidOperationException($"prlimit({resource}) on bwrap failed: {Libc.LastError()}");
+                }
+
+                Thread.Yield();
+            }
+        }
+    }
+
+    private static (int Read, int Write) Pipe(List<int> owned)
+    {
+        var (read, write) = Libc.Pipe();
+        owned.Add(read);
+        owned.Add(write);
+        return (High(read, "pipe2", owned), High(write, "pipe2", owned));
+    }
+
+    /// <summary>The descriptor, moved to 10 or above when it is below (still close-on-exec), and owned.</summary>
+    private static int High(int fd, string what, List<int> owned)
+    {
+        Libc.Check(fd, what);
+        if (!owned.Contains(fd))
+        {
+            owned.Add(fd);
+        }
+
+        if (fd >= 10)
+        {
+            return fd;
+        }
+
+        var moved = Libc.Check(Libc.fcntl(fd, Libc.F_DUPFD_CLOEXEC, 10), what);
+        owned.Add(moved);
+        Close(fd, owned);
+        return moved;
+    }
+
+    private static void Close(int fd, List<int> owned)
+    {
+        owned.Remove(fd);
+        Libc.close(fd);
+    }
+
+    private static unsafe void WriteAll(int fd, byte[] bytes)
+    {
+        fixed (byte* start = bytes)
+        {
+            var done = 0;
+            while (done < bytes.Length)
+            {
+                var written = Libc.write(fd, start + done, bytes.Length - done);
+                if (written < 0 && Libc.LastErrno() == Libc.EINTR)
+                {
+                    continue;
+                }
+
+                if (written <= 0)
+                {
+                    throw new InvalidOperationException($"writing bwrap's options failed: {Libc.LastError()}");
+                }
+
+                done += (int)written;
+            }
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.IO.Pipes;
+using Microsoft.Win32.SafeHandles;
+using Ratchet.Sandbox.Native;
+
+namespace Ratchet.Sandbox.Execution;
+
+/// <summary>A started launcher: its pid, its stdout and stderr pipes, and its exit.</summary>
+internal abstract class LaunchedTree : IDisposable
+{
+    public abstract int Id { get; }
+
+    public abstract Stream Stdout { get; }
+
+    public abstract Stream Stderr { get; }
+
+    /// <summary>Completes with the exit status as .NET reports it: the exit code, or 128+n after signal n.</summary>
+    public abstract Task<int> Exited { get; }
+
+    public abstract void Dispose();
+}
+
+/// <summary>A launcher started by <see cref="Process"/>: for commands that need a shell (the unsafe sandbox, the
+/// setpriv fallback). stdin is a pipe that is closed at once.</summary>
+internal sealed class ProcessTree : LaunchedTree
+{
+    private readonly Process _process;
+
+    private ProcessTree(Process process)
+    {
+        _process = process;
+        _process.StandardInput.Close();
+        Exited = WaitAsync(process);
+    }
+
+    public override int Id => _process.Id;
+
+    public override Stream Stdout => _process.StandardOutput.BaseStream;
+
+    public override Stream Stderr => _process.StandardError.BaseStream;
+
+    public override Task<int> Exited { get; }
+
+    /// <summary>Starts argv with exactly <paramref name="environment"/> (nothing of Ratchet's, API keys included).</summary>
+    public static ProcessTree Start(IReadOnlyList<string> argv, IReadOnlyDictionary<string, string> environment, string workingDirectory)
+    {
+        var info = new ProcessStartInfo(argv[0])
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory,
+        };
+        foreach (var argument in argv.Skip(1))
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        info.Environment.Clear();
+        foreach (var (name, value) in environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        Descriptors.MarkInheritedCloseOnExec();
+        return new ProcessTree(Process.Start(info) ?? throw new InvalidOperationException($"cannot start {argv[0]}"));
+    }
+
+    public override void Dispose() => _process.Dispose();
+
+    private static async Task<int> WaitAsync(Process process)
+    {
+        await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
+        return process.ExitCode;
+    }
+}
+
+/// <summary>A launcher started by <see cref="Spawn"/>; its exit is reaped here (the runtime reaps only the children
+/// <see cref="Process"/> started).</summary>
+internal sealed class SpawnedTree : LaunchedTree
+{
+    private readonly AnonymousPipeClientStream _stdout;
+    private readonly AnonymousPipeClientStream _stderr;
+
+    /// <param name="stdoutFd">Read end of the stdout pipe; owned from here on.</param>
+    /// <param name="stderrFd">Read end of the stderr pipe; owned from here on.</param>
+    public SpawnedTree(int pid, int stdoutFd, int stderrFd)
+    {
+        Id = pid;
+        _stdout = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(stdoutFd, ownsHandle: true));
+        _stderr = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(stderrFd, ownsHandle: true));
+        Exited = Task.Factory.StartNew(() => Reap(pid), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+    }
+
+    public override int Id { get; }
+
+    public override Stream Stdout => _stdout;
+
+    public override Stream Stderr => _stderr;
+
+    public override Task<int> Exited { get; }
+
+    public override void Dispose()
+    {
+        _stdout.Dispose();
+        _stderr.Dispose();
+    }
+
+    /// <summary>Blocks until the child has exited and returns its status the way .NET's Process does.</summary>
+    internal static int Reap(int pid)
+    {
+        while (true)
+        {
+            if (Libc.waitpid(pid, out var status, 0) == pid)
+            {
+                var signal = status & 0x7f;
+                return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
+            }
+
+            if (Libc.LastErrno() != Libc.EINTR)
+            {
+                throw new InvalidOperationException($"waitpid({pid}) failed: {Libc.LastError()}");
+            }
+        }
+    }
+}
