@@ -5,6 +5,7 @@ using Ratchet.Sandbox.Native;
 namespace Ratchet.Tests.Sandbox;
 
 /// <summary>The suite runs as root (test.sh installs packages as root; CI is root).</summary>
+[Collection(Native.CredentialSwitching.Name)]
 public sealed class BwrapLauncherTests
 {
     private static readonly SandboxLimits Limits = new(WallSeconds: 5, CpuSeconds: 2.5, MemoryMb: 64, Processes: 8, OutputBytes: 1000, TmpMb: 1, OpenFiles: 64);

@@ -10,11 +10,16 @@ namespace Ratchet.Sandbox.Native;
 /// between has real, effective and saved uid root-less after its exec (exec sets the saved ids to the effective
 /// ones), and a non-root exec of a file without file capabilities leaves it with no permitted, effective or
 /// ambient capability. Supplementary groups are emptied. Used only from the launcher thread, which runs nothing
-/// else meanwhile. Changing the effective uid makes the kernel mark the process not dumpable; the flag is put back.</remarks>
+/// else meanwhile. Changing the effective uid makes the kernel mark the process not dumpable; the flag is put back
+/// by the last thread to leave, so overlapping callers cannot leave it cleared.</remarks>
 internal static unsafe partial class ThreadCredentials
 {
     private const int PR_GET_DUMPABLE = 3;
     private const int PR_SET_DUMPABLE = 4;
+
+    private static readonly Lock DumpableLock = new();
+    private static int _inside;
+    private static int _dumpableBefore = -1;
 
     /// <summary>Whether raw credential calls are known for this architecture.</summary>
     public static bool IsSupported => Numbers() is not null;
@@ -27,7 +32,7 @@ internal static unsafe partial class ThreadCredentials
         Libc.Check(getresuid(out var ruid, out var euid, out var suid), "getresuid");
         Libc.Check(getresgid(out var rgid, out var egid, out var sgid), "getresgid");
         var groups = CurrentGroups();
-        var dumpable = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+        Enter();
         try
         {
             Raw(numbers.SetGroups, 0, 0, 0, "setgroups(0)");
@@ -45,9 +50,30 @@ internal static unsafe partial class ThreadCredentials
                 Raw(numbers.SetGroups, groups.Length, (long)list, 0, "restoring the launcher thread's groups");
             }
 
-            if (dumpable >= 0)
+            Leave();
+        }
+    }
+
+    // The flag is the process's, not the thread's: the first thread in notes it, the last one out puts it back
+    // (after its own switch back, which clears it once more).
+    private static void Enter()
+    {
+        lock (DumpableLock)
+        {
+            if (_inside++ == 0)
             {
-                prctl(PR_SET_DUMPABLE, (ulong)dumpable, 0, 0, 0);
+                _dumpableBefore = prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+            }
+        }
+    }
+
+    private static void Leave()
+    {
+        lock (DumpableLock)
+        {
+            if (--_inside == 0 && _dumpableBefore >= 0)
+            {
+                prctl(PR_SET_DUMPABLE, (ulong)_dumpableBefore, 0, 0, 0);
             }
         }
     }

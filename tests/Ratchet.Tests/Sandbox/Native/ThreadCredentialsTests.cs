@@ -2,7 +2,9 @@ using Ratchet.Sandbox.Native;
 
 namespace Ratchet.Tests.Sandbox.Native;
 
-/// <summary>The suite runs as root (test.sh installs packages as root; CI is root): these switch a real thread.</summary>
+/// <summary>The suite runs as root (test.sh installs packages as root; CI is root): these switch a real thread.
+/// The dumpable flag is the process's, so these run apart from every other test that switches a thread.</summary>
+[Collection(CredentialSwitching.Name)]
 public sealed class ThreadCredentialsTests
 {
     [Fact]
@@ -41,7 +43,35 @@ public sealed class ThreadCredentialsTests
         OnNewThread(() => ThreadCredentials.RunAs(65534, 65534, () => 0));
 
         Assert.Equal(1, Dumpable()); // changing a thread's effective uid makes the kernel clear it
+    }
 
+    [Fact]
+    public void RunAs_WhenTwoThreadsOverlapAndTheFirstLeavesFirst_LeavesTheProcessDumpable()
+    {
+        using var firstInside = new ManualResetEventSlim();
+        using var secondInside = new ManualResetEventSlim();
+        using var firstOut = new ManualResetEventSlim();
+        var first = new Thread(() => ThreadCredentials.RunAs(65534, 65534, () =>
+        {
+            firstInside.Set();
+            return secondInside.Wait(TimeSpan.FromSeconds(10));
+        }));
+        var second = new Thread(() => ThreadCredentials.RunAs(65534, 65534, () =>
+        {
+            secondInside.Set();
+            return firstOut.Wait(TimeSpan.FromSeconds(10));
+        }));
+
+        first.Start();
+        Assert.True(firstInside.Wait(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+        second.Start();
+        first.Join();
+        var whileSecondInside = Dumpable();
+        firstOut.Set();
+        second.Join();
+
+        Assert.Equal(0, whileSecondInside); // the second thread still has the sandbox identity
+        Assert.Equal(1, Dumpable()); // noting the flag per call would have put back the 0 the first switch left
     }
 
     private static T OnNewThread<T>(Func<T> action)
@@ -70,4 +100,10 @@ public sealed class ThreadCredentialsTests
 
     [System.Runtime.InteropServices.DllImport("libc")]
     private static extern int prctl(int option, ulong a, ulong b, ulong c, ulong d);
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CredentialSwitching
+{
+    public const string Name = "threads that switch credentials";
 }
