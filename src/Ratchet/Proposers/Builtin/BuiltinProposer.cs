@@ -71,7 +71,8 @@ public sealed partial class BuiltinProposer : IProposer
         var improved = ok && parent.Score is { } before && _objective.Improves(candidate.Score!.Value, before);
         if (MutationKinds.TryParse(decision.Operator, out var kind))
         {
-            _bandit.Record(kind, improved ? 1 : ok ? _genome.Bandit.RewardOk : 0);
+            var gain = ok && parent.Score is { } from ? _objective.Gain(candidate.Score!.Value, from) : (double?)null;
+            _bandit.Record(kind, OperatorBandit.Reward(_genome.Bandit, ok, improved, gain, parent.Score ?? 0));
             if (parent.Program is not null)
                 Adapt(kind, parent.Program, candidate.Program, improved);
         }

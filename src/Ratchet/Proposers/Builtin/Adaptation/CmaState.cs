@@ -41,7 +41,7 @@ internal sealed partial class CmaState
         _cmu = Math.Min(1 - _c1, settings.LearningRate * 2.0 * (mu - 2 + 1.0 / mu) / ((n + 2.0) * (n + 2) + mu));
         _cmu = Math.Max(0, _cmu);
         _cp = settings.SuccessRate / (2 + settings.SuccessRate);
-        _damping = 1 + n / 2.0;
+        _damping = settings.Damping * (1 + n / 2.0);
     }
 
     /// <summary>The literal keys this state was built for, joined; another layout needs a fresh state.</summary>

@@ -5,7 +5,7 @@ using Ratchet.Search;
 namespace Ratchet.Proposers.Builtin.Adaptation;
 
 /// <summary>Chooses an operator by discounted Thompson sampling: each operator has a Beta posterior over its reward
-/// (1 for an improvement over the parent, <see cref="BanditSettings.RewardOk"/> for another ok candidate, 0 otherwise)
+/// (1 for an improvement over the parent, up to <see cref="BanditSettings.RewardOk"/> for another ok candidate, 0 otherwise)
 /// and the largest sample wins. The genome's weights set the prior means (the heaviest operator starts at 0.5, the
 /// others in proportion), worth <see cref="BanditSettings.PriorStrength"/> observations; evidence decays by
 /// <see cref="BanditSettings.Discount"/> per decision back towards the prior, so the choice follows recent success
@@ -32,6 +32,23 @@ internal sealed class OperatorBandit
 
     private static double PriorMean(double weight, double heaviest) =>
         heaviest > 0 ? Math.Clamp(0.5 * weight / heaviest, 0.01, 0.5) : 0.5;
+
+    /// <summary>The reward of one decision: 1 for an improvement; for another ok child <see cref="BanditSettings.RewardOk"/>,
+    /// falling linearly to 0 as the child's loss relative to its parent's score reaches
+    /// <see cref="BanditSettings.WorseTolerance"/>; 0 for any other outcome.</summary>
+    /// <param name="gain">The child's gain over its parent in the objective's direction (negative: worse), or null
+    /// when the parent has no score.</param>
+    public static double Reward(BanditSettings settings, bool ok, bool improved, double? gain, double parentScore)
+    {
+        if (!ok)
+            return 0;
+        if (improved)
+            return 1;
+        if (gain is not < 0 || settings.WorseTolerance <= 0)
+            return settings.RewardOk;
+        var relativeLoss = -gain.Value / Math.Max(Math.Abs(parentScore), 1e-12);
+        return settings.RewardOk * Math.Max(0, 1 - relativeLoss / settings.WorseTolerance);
+    }
 
     /// <summary>Discounted reward evidence for <paramref name="kind"/>.</summary>
     public void Record(MutationKind kind, double reward)

@@ -16,6 +16,10 @@ public sealed record CmaSettings
     /// <summary>Target success rate of the step control (default 0.18, 0.01 to 0.9).</summary>
     public double SuccessRate { get; init; } = 0.18;
 
+    /// <summary>Multiplier on the step control's standard damping 1 + n/2 (default 1, 0.05 to 10): below 1 the step
+    /// grows and shrinks faster, so a step grown while the start was easy to improve falls sooner once it is not.</summary>
+    public double Damping { get; init; } = 1;
+
     /// <summary>Multiplier on the standard covariance learning rates (default 1, 0 to 4; 0 keeps the covariance fixed).</summary>
     public double LearningRate { get; init; } = 1;
 

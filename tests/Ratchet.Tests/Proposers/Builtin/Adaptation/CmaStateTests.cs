@@ -26,6 +26,21 @@ public sealed class CmaStateTests
     }
 
     [Fact]
+    public void Update_SmallerDamping_ShrinksSigmaFasterOnFailures()
+    {
+        var standard = State();
+        var quick = State(ImproverGenome.Default.Cma with { Damping = 0.25 });
+        for (var i = 0; i < 20; i++)
+        {
+            standard.Update(Mean, [1.01, -2.0, 0.5], success: false);
+            quick.Update(Mean, [1.01, -2.0, 0.5], success: false);
+        }
+        // the log-change of sigma scales with 1/damping: a quarter of the damping, four times the shrink
+        var ratio = Math.Log(quick.Sigma / ImproverGenome.Default.Cma.InitialStep) / Math.Log(standard.Sigma / ImproverGenome.Default.Cma.InitialStep);
+        Assert.Equal(4.0, ratio, 6);
+    }
+
+    [Fact]
     public void Update_RepeatedSuccessAlongOneAxis_StretchesTheCovarianceThatWay()
     {
         var state = State(ImproverGenome.Default.Cma with { LearningRate = 4 });
