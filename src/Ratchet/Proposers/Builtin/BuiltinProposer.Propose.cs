@@ -54,7 +54,7 @@ public sealed partial class BuiltinProposer
     private Mutation? Mutate(MutationKind kind, ProgramView parent, int island, SearchRandom random) => kind switch
     {
         MutationKind.Literal => LiteralMutation.Apply(parent, _steps, _genome.Literal, random),
-        MutationKind.Cma => CmaMutation.Apply(parent, CmaFor(parent), _genome.Literal, random),
+        MutationKind.Cma => CmaMutation.Apply(parent, CmaFor(parent), _genome.Cma, _genome.Literal, random),
         MutationKind.OperatorSwap or MutationKind.BooleanFlip => TokenEdit.Apply(kind, parent, random),
         MutationKind.Crossover => Mate(parent, island, random) is { } mate ? Crossover.Apply(parent, mate, _genome.Crossover, random) : null,
         _ => LineEdit.Apply(kind, parent, _genome.Lines.Window, random),
@@ -62,9 +62,9 @@ public sealed partial class BuiltinProposer
 
     /// <summary>The learnt CMA state when it fits the mean's literals, else a fresh one (not kept: only decisions change state).</summary>
     private CmaState CmaFor(ProgramView mean) =>
-        _cma is { } state && state.Layout == mean.FloatLayout
+        _cma is { } state && state.Layout == CmaMutation.Layout(mean, _genome.Cma)
             ? state
-            : new CmaState(mean.FloatLayout, mean.FloatValues(), _genome.Cma, _genome.Literal.ZeroScale);
+            : new CmaState(CmaMutation.Layout(mean, _genome.Cma), CmaMutation.Values(mean, _genome.Cma), _genome.Cma, _genome.Literal.ZeroScale);
 
     /// <summary>A second elite for crossover: by tournament from the same island, or sometimes from another one.</summary>
     private ProgramView? Mate(ProgramView parent, int island, SearchRandom random)

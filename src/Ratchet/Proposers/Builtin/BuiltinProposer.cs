@@ -106,11 +106,12 @@ public sealed partial class BuiltinProposer : IProposer
             foreach (var key in ChangedLiterals(parent, child))
                 _steps.Record(key, improved);
         }
-        else if (kind == MutationKind.Cma && parent.FloatLayout == child.FloatLayout && Operators.CmaMutation.Applies(parent, _genome.Cma))
+        else if (kind == MutationKind.Cma && Operators.CmaMutation.Layout(parent, _genome.Cma) is var layout
+                 && layout == Operators.CmaMutation.Layout(child, _genome.Cma) && Operators.CmaMutation.Applies(parent, _genome.Cma))
         {
-            if (_cma?.Layout != parent.FloatLayout)
-                _cma = new CmaState(parent.FloatLayout, parent.FloatValues(), _genome.Cma, _genome.Literal.ZeroScale);
-            _cma.Update(parent.FloatValues(), child.FloatValues(), improved);
+            if (_cma?.Layout != layout)
+                _cma = new CmaState(layout, Operators.CmaMutation.Values(parent, _genome.Cma), _genome.Cma, _genome.Literal.ZeroScale);
+            _cma.Update(Operators.CmaMutation.Values(parent, _genome.Cma), Operators.CmaMutation.Values(child, _genome.Cma), improved);
         }
     }
 

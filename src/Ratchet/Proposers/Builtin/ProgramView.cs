@@ -10,8 +10,10 @@ internal sealed class ProgramView
     {
         Program = program;
         Files = [.. program.Files.Select(f => SourceFile.Parse(f.Key, f.Value))];
-        FloatSites = [.. Files.SelectMany((file, i) => file.Literals.Where(s => !s.Literal.IsInteger).Select(s => (i, s)))];
+        NumberSites = [.. Files.SelectMany((file, i) => file.Literals.Select(s => (i, s)))];
+        FloatSites = [.. NumberSites.Where(s => !s.Site.Literal.IsInteger)];
         FloatLayout = string.Join('\n', FloatSites.Select(s => s.Site.Key));
+        NumberLayout = string.Join('\n', NumberSites.Select(s => s.Site.Key));
     }
 
     public ProgramSnapshot Program { get; }
@@ -21,13 +23,17 @@ internal sealed class ProgramView
     /// <summary>Files in ordinal path order.</summary>
     public IReadOnlyList<SourceFile> Files { get; }
 
-    /// <summary>Every float literal, file by file: the coordinates of the joint (CMA) move.</summary>
+    /// <summary>Every number literal, file by file.</summary>
+    public IReadOnlyList<(int File, LiteralSite Site)> NumberSites { get; }
+
+    /// <summary>Every float literal, file by file: the coordinates of the joint (CMA) move without integers.</summary>
     public IReadOnlyList<(int File, LiteralSite Site)> FloatSites { get; }
 
     /// <summary>The keys of <see cref="FloatSites"/>, joined: equal layouts share a CMA state.</summary>
     public string FloatLayout { get; }
 
-    public double[] FloatValues() => [.. FloatSites.Select(s => s.Site.Value)];
+    /// <summary>The keys of <see cref="NumberSites"/>, joined.</summary>
+    public string NumberLayout { get; }
 
     public int LiteralCount => Files.Sum(f => f.Literals.Count);
 

@@ -7,6 +7,10 @@ public sealed record CmaSettings
     /// <summary>First global step, relative to each literal's scale (default 0.05, 1e-6 to 10).</summary>
     public double InitialStep { get; init; } = 0.05;
 
+    /// <summary>Whether integer literals join the joint move, rounded (default true): a program's integers (epochs,
+    /// batch sizes, step counts) often need to change together with its floats.</summary>
+    public bool Integers { get; init; } = true;
+
     /// <summary>Fewest literals for the mode to apply (default 2, 1 to 4096).</summary>
     public int MinDimensions { get; init; } = 2;
 

@@ -45,6 +45,8 @@ internal static partial class GenomeSchema
                 g => g.Literal.IntToFloat, (g, v) => g with { Literal = g.Literal with { IntToFloat = (bool)v } }),
             new("cma.initial_step", F, 1e-6, 10, "first global step, relative to each literal's scale",
                 g => g.Cma.InitialStep, (g, v) => g with { Cma = g.Cma with { InitialStep = (double)v } }),
+            new("cma.integers", GenomeValueKind.Boolean, 0, 1, "whether integer literals join the joint move (rounded); false moves floats only",
+                g => g.Cma.Integers, (g, v) => g with { Cma = g.Cma with { Integers = (bool)v } }),
             new("cma.min_dimensions", I, 1, 4096, "fewest literals for the joint move to apply",
                 g => g.Cma.MinDimensions, (g, v) => g with { Cma = g.Cma with { MinDimensions = (int)v } }),
             new("cma.max_dimensions", I, 1, 4096, "most literals for the joint move to apply",

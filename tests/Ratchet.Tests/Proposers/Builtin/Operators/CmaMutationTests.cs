@@ -10,17 +10,40 @@ namespace Ratchet.Tests.Proposers.Builtin.Operators;
 public sealed class CmaMutationTests
 {
     [Fact]
-    public void Apply_MovesFloatLiteralsAndLeavesIntegersAlone()
+    public void Apply_WithoutIntegers_MovesFloatLiteralsAndLeavesIntegersAlone()
     {
         var program = new ProgramView(Fixtures.Program("a = 0.5\nb = 1.5\nn = 10\n"));
-        var state = new CmaState(program.FloatLayout, program.FloatValues(), ImproverGenome.Default.Cma, 0.1);
-        var mutation = CmaMutation.Apply(program, state, ImproverGenome.Default.Literal, new SearchRandom(3))!;
+        var settings = ImproverGenome.Default.Cma with { Integers = false };
+        var state = new CmaState(CmaMutation.Layout(program, settings), CmaMutation.Values(program, settings), settings, 0.1);
+        var mutation = CmaMutation.Apply(program, state, settings, ImproverGenome.Default.Literal, new SearchRandom(3))!;
         var child = SourceFile.Parse("main.py", mutation.Changed["main.py"]);
         Assert.Equal(3, child.Literals.Count);
         Assert.NotEqual(0.5, child.Literals[0].Value);
         Assert.NotEqual(1.5, child.Literals[1].Value);
         Assert.Equal(10, child.Literals[2].Value);
         Assert.Equal(MutationKind.Cma, mutation.Kind);
+    }
+
+    [Fact]
+    public void Apply_WithIntegers_MovesThemTooAndKeepsThemIntegers()
+    {
+        var program = new ProgramView(Fixtures.Program("a = 0.5\nn = 40\nm = 300\n"));
+        var settings = ImproverGenome.Default.Cma with { InitialStep = 0.3 };
+        var state = new CmaState(CmaMutation.Layout(program, settings), CmaMutation.Values(program, settings), settings, 0.1);
+        Assert.Equal(3, state.Dimensions);
+        var moved = new HashSet<int>();
+        for (ulong seed = 1; seed <= 20; seed++)
+        {
+            var mutation = CmaMutation.Apply(program, state, settings, ImproverGenome.Default.Literal, new SearchRandom(seed))!;
+            var child = SourceFile.Parse("main.py", mutation.Changed["main.py"]);
+            for (var i = 1; i <= 2; i++)
+            {
+                Assert.True(child.Literals[i].Literal.IsInteger, child.Text);
+                if (child.Literals[i].Value != program.NumberSites[i].Site.Value)
+                    moved.Add(i);
+            }
+        }
+        Assert.Equal([1, 2], moved.Order());
     }
 
     [Theory]

@@ -25,7 +25,7 @@ public sealed class MutationTests
         return kind switch
         {
             MutationKind.Literal => LiteralMutation.Apply(program, new StepSizeTable(genome.Literal with { InitialStep = 2 }), genome.Literal, random),
-            MutationKind.Cma => CmaMutation.Apply(program, new CmaState(program.FloatLayout, program.FloatValues(), genome.Cma with { InitialStep = 1 }, 0.1), genome.Literal, random),
+            MutationKind.Cma => CmaMutation.Apply(program, new CmaState(CmaMutation.Layout(program, genome.Cma), CmaMutation.Values(program, genome.Cma), genome.Cma with { InitialStep = 1 }, 0.1), genome.Cma, genome.Literal, random),
             MutationKind.OperatorSwap or MutationKind.BooleanFlip => TokenEdit.Apply(kind, program, random),
             _ => LineEdit.Apply(kind, program, 12, random),
         };
