@@ -1,6 +1,6 @@
 namespace Ratchet.Proposers.Builtin.Genome;
 
-/// <summary>The joint literal move (<c>[cma]</c>): a (1+1)-CMA-ES around the champion's literal vector, with rank-one and
+/// <summary>The joint literal move (<c>[cma]</c>): a (1+1)-CMA-ES around the parent's literal vector, with rank-one and
 /// rank-mu covariance updates from successful proposals and success-rule step control.</summary>
 public sealed record CmaSettings
 {

@@ -20,7 +20,7 @@ internal static partial class GenomeSchema
         ["operators"] = "Prior weights of the operators. The bandit's prior mean reward of an operator is\n" +
             "0.5 * weight / (largest weight), worth bandit.prior_strength observations; evidence soon outweighs it.",
         ["literal"] = "One literal (or every literal on its line) moved by its own step, adapted by the 1/5th success rule.",
-        ["cma"] = "All float literals moved together: a (1+1)-CMA-ES around the champion's literal vector.",
+        ["cma"] = "All number literals moved together (integers rounded): a (1+1)-CMA-ES around the parent's literal vector.",
         ["lines"] = "Delete, duplicate, swap and move whole lines inside evolve blocks.",
         ["crossover"] = "Mix the evolve blocks of two elites.",
         ["bandit"] = "Discounted Thompson sampling over operators: reward 1 for beating the parent, reward_ok for another ok candidate.",
