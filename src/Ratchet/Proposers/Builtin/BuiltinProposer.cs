@@ -1,6 +1,7 @@
 using Ratchet.Evaluation;
 using Ratchet.Proposers.Builtin.Adaptation;
 using Ratchet.Proposers.Builtin.Genome;
+using Ratchet.Proposers.Builtin.Operators;
 using Ratchet.Search;
 using Ratchet.Tasks;
 
@@ -106,12 +107,13 @@ public sealed partial class BuiltinProposer : IProposer
             foreach (var key in ChangedLiterals(parent, child))
                 _steps.Record(key, improved);
         }
-        else if (kind == MutationKind.Cma && Operators.CmaMutation.Layout(parent, _genome.Cma) is var layout
-                 && layout == Operators.CmaMutation.Layout(child, _genome.Cma) && Operators.CmaMutation.Applies(parent, _genome.Cma))
+        else if (kind == MutationKind.Cma && CmaMutation.Layout(parent, _genome.Cma) is var layout
+                 && layout == CmaMutation.Layout(child, _genome.Cma) && CmaMutation.Applies(parent, _genome.Cma))
         {
+            var from = CmaMutation.Values(parent, _genome.Cma);
             if (_cma?.Layout != layout)
-                _cma = new CmaState(layout, Operators.CmaMutation.Values(parent, _genome.Cma), _genome.Cma, _genome.Literal.ZeroScale);
-            _cma.Update(Operators.CmaMutation.Values(parent, _genome.Cma), Operators.CmaMutation.Values(child, _genome.Cma), improved);
+                _cma = new CmaState(layout, from, _genome.Cma, _genome.Literal.ZeroScale);
+            _cma.Update(from, CmaMutation.Values(child, _genome.Cma), improved);
         }
     }
 

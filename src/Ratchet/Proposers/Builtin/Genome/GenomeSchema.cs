@@ -23,7 +23,7 @@ internal static partial class GenomeSchema
         ["cma"] = "All number literals moved together (integers rounded): a (1+1)-CMA-ES around the parent's literal vector.",
         ["lines"] = "Delete, duplicate, swap and move whole lines inside evolve blocks.",
         ["crossover"] = "Mix the evolve blocks of two elites.",
-        ["bandit"] = "Discounted Thompson sampling over operators: reward 1 for beating the parent, reward_ok for another ok candidate.",
+        ["bandit"] = "Discounted Thompson sampling over operators: reward 1 for beating the parent, up to reward_ok for another ok candidate.",
         ["selection"] = "Parents: tournament on the proposal's island (exploit), few-children elites (explore), any elite (random).",
         ["archive"] = "MAP-Elites grid on islands; proposal k draws from island k mod islands, and its child joins that island.",
         ["migration"] = "Every interval decisions, each island's best elites are copied to the next (ring) or a random island.",
