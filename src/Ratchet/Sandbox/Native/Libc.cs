@@ -17,6 +17,7 @@ internal static partial class Libc
     internal const int AT_FDCWD = -100;
     internal const int AT_SYMLINK_NOFOLLOW = 0x100;
 
+    internal const int O_RDONLY = 0;
     internal const int O_RDWR = 2;
     internal const int O_CREAT = 0x40;
     internal const int O_CLOEXEC = 0x80000;
