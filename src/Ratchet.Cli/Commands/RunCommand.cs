@@ -48,6 +48,8 @@ internal static class RunCommand
                 SandboxCreation.Refused refused => throw new CliException(refused.Message, ExitCodes.Environment),
                 _ => throw new InvalidOperationException("unknown sandbox creation result"),
             };
+            // Disposing ends what the sandbox keeps ready (bwraps waiting for options, their stages and cgroups).
+            using var ownedSandbox = sandbox as IDisposable;
             if (!sandbox.Info.IsIsolated && !parse.GetValue(json))
                 Console.Error.WriteLine("WARNING: --unsafe-no-sandbox: candidates run WITHOUT isolation. This is recorded in the ledger and shown in status.");
             var options = new RunOptions

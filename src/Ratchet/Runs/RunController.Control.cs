@@ -23,6 +23,7 @@ public sealed partial class RunController
                     SetState("running", "waiting-approval");
                 break;
             }
+            _sandbox.ReleaseIdle();
             if (_queue.Any(i => i.Running is not null && i.Report is null))
             {
                 await AbandonEvaluationsAsync();

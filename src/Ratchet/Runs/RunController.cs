@@ -160,7 +160,10 @@ public sealed partial class RunController
     private void StartEvaluations(CancellationToken ct)
     {
         if (_hold is { BlocksEvaluations: true })
+        {
+            _sandbox.ReleaseIdle();
             return;
+        }
         var running = _queue.Count(i => i.Running is not null && i.Report is null);
         foreach (var item in _queue)
         {
@@ -183,6 +186,7 @@ public sealed partial class RunController
     private async Task AbandonEvaluationsAsync()
     {
         await _evaluations.CancelAsync();
+        _sandbox.ReleaseIdle();
         if (_queue.First?.Value is { Confirming: { } confirming } head)
         {
             try

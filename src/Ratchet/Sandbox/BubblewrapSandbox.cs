@@ -54,6 +54,8 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
     private readonly StagingArea _staging;
     private readonly TreeRunner _runner;
     private readonly string _seccompFile;
+    private readonly WarmPool<WarmKey, WarmLaunch>? _warm;
+    private int _warmUsed;
 
     internal BubblewrapSandbox(BubblewrapHost host)
     {
@@ -63,6 +65,10 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
         StaleState.Clean(host.StagingRoot, host.Cgroups, host.CgroupTag, _staging.Owner);
         _seccompFile = WriteSeccompFilter(host.StagingRoot);
         Info = new SandboxInfo("bubblewrap", host.Version, host.Cgroups?.Version ?? "none", BubblewrapWarnings.For(host));
+        if (host.DirectLaunch)
+        {
+            _warm = new WarmPool<WarmKey, WarmLaunch>("ratchet-warm-launches", Prepare, Discard, launch => !launch.Bwrap.HasExited);
+        }
     }
 
     public SandboxInfo Info { get; }
@@ -74,34 +80,115 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
 
     internal string SeccompFile => _seccompFile;
 
+    /// <summary>Launches made ahead of need and waiting now (for tests).</summary>
+    internal int WarmReady => _warm?.ReadyCount ?? 0;
+
+    /// <summary>Runs that used a launch made ahead of need (for tests).</summary>
+    internal int WarmUsed => _warmUsed;
+
     public async Task<SandboxExecution> RunAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
         RequestRules.Validate(request);
-        var limits = request.Limits;
-        var stage = _staging.Create(request);
-        SandboxCgroup? cgroup = null;
+        var key = _warm is null ? null : WarmKey.Of(request);
+        var warm = key is null ? null : _warm!.Take(key);
         try
         {
-            cgroup = _host.Cgroups?.Create($"{_host.CgroupTag}-{_staging.Owner}-{stage.Id}", limits);
+            return await RunAsync(request, warm, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            if (key is not null)
+            {
+                _warm!.Done(key);
+            }
+        }
+    }
+
+    /// <summary>Gives back the launches made ahead of need (a paused or stopped run leaves no bwrap waiting).</summary>
+    public void ReleaseIdle() => _warm?.DropReady();
+
+    private async Task<SandboxExecution> RunAsync(SandboxRequest request, WarmLaunch? warm, CancellationToken cancellationToken)
+    {
+        var limits = request.Limits;
+        Stage? stage = warm?.Stage;
+        var cgroup = warm?.Cgroup;
+        try
+        {
+            if (stage is null)
+            {
+                stage = _staging.Create(request);
+            }
+            else
+            {
+                StagingArea.Fill(stage, request);
+                Interlocked.Increment(ref _warmUsed);
+            }
+
+            cgroup ??= _host.Cgroups?.Create(CgroupName(stage), limits);
             var plan = Plan(request, stage, cgroup);
             var options = BwrapCommandLine.ArgsFileContent(BwrapCommandLine.Options(plan));
-            var spec = new LaunchSpec(Launch(plan, options, stage), cgroup, pid =>
-            {
-                Libc.kill(pid, Libc.SIGKILL);
-                cgroup?.KillAll();
-            });
+            var spec = warm is null
+                ? new LaunchSpec(Launch(plan, options, stage), cgroup, Kill(cgroup))
+                : new LaunchSpec(() => warm.Bwrap.Release(options), cgroup, Kill(cgroup), OnLauncherThread: false);
             var seen = await _runner.RunAsync(spec, limits, proveTreeDead: request.CollectResults, cancellationToken).ConfigureAwait(false);
             return Conclude(request, stage, seen);
         }
         catch
         {
-            stage.Release();
+            warm?.Bwrap.Abandon();
+            stage?.Release();
             throw;
         }
         finally
         {
             RemoveCgroup(cgroup);
         }
+    }
+
+    private string CgroupName(Stage stage) => $"{_host.CgroupTag}-{_staging.Owner}-{stage.Id}";
+
+    private static Action<int> Kill(SandboxCgroup? cgroup) => pid =>
+    {
+        Libc.kill(pid, Libc.SIGKILL);
+        cgroup?.KillAll();
+    };
+
+    /// <summary>A launch made ahead of need (on the pool's thread): an empty stage, a cgroup, and bwrap spawned into
+    /// it, waiting for its options.</summary>
+    private WarmLaunch Prepare(WarmKey key)
+    {
+        var stage = _staging.CreateEmpty(key.CollectResults, key.Limits.OutputBytes);
+        SandboxCgroup? cgroup = null;
+        try
+        {
+            cgroup = _host.Cgroups?.Create(CgroupName(stage), key.Limits);
+            var plan = Plan(key.Template(), stage, cgroup);
+            var bwrap = LauncherThread.Shared.RunAsync(() => BwrapLauncher.SpawnWaiting(plan, dropToSandboxUser: _host.IsRoot)).GetAwaiter().GetResult();
+            try
+            {
+                bwrap.Join(plan.CgroupProcsFiles);
+            }
+            catch
+            {
+                bwrap.Abandon();
+                throw;
+            }
+
+            return new WarmLaunch(stage, cgroup, bwrap);
+        }
+        catch
+        {
+            cgroup?.TryRemove();
+            stage.Release();
+            throw;
+        }
+    }
+
+    private static void Discard(WarmLaunch launch)
+    {
+        launch.Bwrap.Abandon();
+        RemoveCgroup(launch.Cgroup);
+        launch.Stage.Release();
     }
 
     /// <summary>The launcher: bwrap spawned directly (<see cref="BwrapLauncher"/>), or on hosts without what that
@@ -124,6 +211,7 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
     /// executions stay until the next start removes them.</summary>
     public void Dispose()
     {
+        _warm?.Dispose();
         Janitor.Shared.WaitIdle(TimeSpan.FromSeconds(5));
         _staging.Dispose();
     }
@@ -148,10 +236,11 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
         });
     }
 
-    /// <summary>Removes the cgroup now when it is empty, else once bwrap's pid 1 has finished dying.</summary>
+    /// <summary>Removes the cgroup off the caller's path (an rmdir on cgroup v1 can wait for the kernel), once bwrap's
+    /// pid 1 has finished dying.</summary>
     private static void RemoveCgroup(SandboxCgroup? cgroup)
     {
-        if (cgroup is null || cgroup.TryRemove())
+        if (cgroup is null)
         {
             return;
         }

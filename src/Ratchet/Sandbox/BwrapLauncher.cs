@@ -13,10 +13,10 @@ namespace Ratchet.Sandbox;
 /// 3. bwrap's first act (after no_new_privs) is to read its options from fd 8, a pipe; until they arrive it has not
 ///    forked, so the rlimits (prlimit, still as the sandbox identity) and the cgroup membership (as root again) set
 ///    on its pid now hold for every process of the sandbox. Only then are the options written.
-/// Any failure kills and reaps the half-started bwrap before the error propagates.</remarks>
+/// Any failure kills and reaps the half-started bwrap before the error propagates. <see cref="SpawnWaiting"/> takes steps 1
+/// and 2 and <see cref="PendingBwrap"/> the rest, so that a launch can be made ahead of need (<see cref="WarmLaunch"/>).</remarks>
 internal static class BwrapLauncher
 {
-    private const int O_RDONLY = 0;
     private const int O_WRONLY = 1;
     private const int O_TRUNC = 0x200;
 
@@ -29,11 +29,27 @@ internal static class BwrapLauncher
     /// <param name="dropToSandboxUser">Ratchet is root: start bwrap as <see cref="BwrapPlan.Uid"/>/<see cref="BwrapPlan.Gid"/>.</param>
     public static LaunchedTree Start(BwrapPlan plan, byte[] options, bool dropToSandboxUser)
     {
+        var pending = SpawnWaiting(plan, dropToSandboxUser);
+        try
+        {
+            pending.Join(plan.CgroupProcsFiles);
+            return pending.Release(options);
+        }
+        catch
+        {
+            pending.Abandon();
+            throw;
+        }
+    }
+
+    /// <summary>Steps 1 and 2: bwrap started, limited, and waiting for its options. Runs on the launcher thread.</summary>
+    public static PendingBwrap SpawnWaiting(BwrapPlan plan, bool dropToSandboxUser)
+    {
         var owned = new List<int>();
         int? pid = null;
         try
         {
-            var seccomp = High(Libc.open(plan.SeccompFile, O_RDONLY | Libc.O_CLOEXEC, 0), "opening the seccomp filter", owned);
+            var seccomp = High(Libc.open(plan.SeccompFile, Libc.O_RDONLY | Libc.O_CLOEXEC, 0), "opening the seccomp filter", owned);
             var status = High(Libc.open(plan.StatusFile, O_WRONLY | Libc.O_CREAT | O_TRUNC | Libc.O_CLOEXEC, 0x180), "creating the status file", owned);
             var (argsRead, argsWrite) = Pipe(owned);
             var (stdoutRead, stdoutWrite) = Pipe(owned);
@@ -59,16 +75,10 @@ internal static class BwrapLauncher
                 Close(childEnd, owned);
             }
 
-            foreach (var procs in plan.CgroupProcsFiles)
-            {
-                File.WriteAllText(procs, pid.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            WriteAll(argsWrite, options);
-            Close(argsWrite, owned);
             owned.Remove(stdoutRead);
             owned.Remove(stderrRead);
-            return new SpawnedTree(pid.Value, stdoutRead, stderrRead);
+            owned.Remove(argsWrite);
+            return new PendingBwrap(new SpawnedTree(pid.Value, stdoutRead, stderrRead), argsWrite);
         }
         catch
         {
@@ -178,7 +188,7 @@ internal static class BwrapLauncher
         Libc.close(fd);
     }
 
-    private static unsafe void WriteAll(int fd, byte[] bytes)
+    internal static unsafe void WriteAll(int fd, byte[] bytes)
     {
         fixed (byte* start = bytes)
         {
@@ -199,5 +209,72 @@ internal static class BwrapLauncher
                 done += (int)written;
             }
         }
+    }
+}
+
+/// <summary>A bwrap spawned by <see cref="BwrapLauncher.SpawnWaiting"/>, blocked reading its options: nothing of the sandbox
+/// exists yet and nothing runs until <see cref="Release"/>. Owns the write end of its options pipe.</summary>
+internal sealed class PendingBwrap(SpawnedTree tree, int argsFd)
+{
+    private int _argsFd = argsFd;
+
+    public int Pid => tree.Id;
+
+    /// <summary>True when bwrap is gone before its options came (killed, or it failed): the slot is useless.</summary>
+    public bool HasExited => tree.Exited.IsCompleted;
+
+    /// <summary>Step 3: puts bwrap's pid in the sandbox's cgroups (as root again). On cgroup v1 each move may wait for
+    /// an RCU grace period (milliseconds), which is why a launch made ahead of need does it ahead too.</summary>
+    public void Join(IReadOnlyList<string> cgroupProcsFiles)
+    {
+        foreach (var procs in cgroupProcsFiles)
+        {
+            File.WriteAllText(procs, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+    }
+
+    /// <summary>Step 4: writes the options and closes the pipe; bwrap goes on from here.</summary>
+    public LaunchedTree Release(byte[] options)
+    {
+        var fd = Interlocked.Exchange(ref _argsFd, -1);
+        if (fd < 0)
+        {
+            throw new InvalidOperationException("this bwrap was already released or abandoned");
+        }
+
+        try
+        {
+            BwrapLauncher.WriteAll(fd, options);
+        }
+        finally
+        {
+            Libc.close(fd);
+        }
+
+        return tree;
+    }
+
+    /// <summary>Kills and reaps bwrap (before closing the pipe, so it never reads an empty option list) and closes
+    /// everything it held. Does nothing once released: the tree is then the runner's.</summary>
+    public void Abandon()
+    {
+        var fd = Interlocked.Exchange(ref _argsFd, -1);
+        if (fd < 0)
+        {
+            return;
+        }
+
+        Libc.kill(Pid, Libc.SIGKILL);
+        Libc.close(fd);
+        try
+        {
+            tree.Exited.Wait();
+        }
+        catch (AggregateException)
+        {
+            // waitpid failed: the child is gone either way.
+        }
+
+        tree.Dispose();
     }
 }

@@ -8,6 +8,12 @@ public interface ISandbox
 
     /// <summary>Runs one command; cancelling kills the whole process tree and yields <see cref="Termination.Cancelled"/>.</summary>
     Task<SandboxExecution> RunAsync(SandboxRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Gives back what is kept ready for later runs (launches made ahead of need), so that a paused or held
+    /// run leaves no sandbox process waiting; later runs prepare again.</summary>
+    void ReleaseIdle()
+    {
+    }
 }
 
 /// <summary>What a sandbox enforces here.</summary>

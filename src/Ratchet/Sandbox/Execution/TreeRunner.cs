@@ -22,7 +22,7 @@ internal sealed class TreeRunner(TimeProvider time)
     public async Task<RunObservation> RunAsync(LaunchSpec spec, SandboxLimits limits, bool proveTreeDead, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        using var tree = await LauncherThread.Shared.RunAsync(spec.Start).ConfigureAwait(false);
+        using var tree = spec.OnLauncherThread ? await LauncherThread.Shared.RunAsync(spec.Start).ConfigureAwait(false) : spec.Start();
 
         using var stop = new CancellationTokenSource();
         var overflow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -8,6 +8,7 @@ internal sealed class WorkQueueThread
 {
     private readonly ConcurrentQueue<Action> _queue = new();
     private readonly AutoResetEvent _signal = new(false);
+    private volatile bool _stopping;
 
     public WorkQueueThread(string name, ThreadPriority priority = ThreadPriority.Normal)
     {
@@ -21,6 +22,13 @@ internal sealed class WorkQueueThread
         _signal.Set();
     }
 
+    /// <summary>Lets the thread end once everything queued so far has run.</summary>
+    public void Stop()
+    {
+        _stopping = true;
+        _signal.Set();
+    }
+
     private void Loop()
     {
         while (true)
@@ -29,6 +37,11 @@ internal sealed class WorkQueueThread
             while (_queue.TryDequeue(out var action))
             {
                 action();
+            }
+
+            if (_stopping)
+            {
+                return;
             }
 
             _signal.WaitOne();

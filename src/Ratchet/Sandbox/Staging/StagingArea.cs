@@ -46,6 +46,23 @@ internal sealed class StagingArea : IDisposable
     public Stage Create(SandboxRequest request)
     {
         StagedPathRules.Validate(request.WorkFiles);
+        var stage = CreateEmpty(request.CollectResults, request.Limits.OutputBytes);
+        try
+        {
+            Populate(stage, request);
+            return stage;
+        }
+        catch
+        {
+            stage.Release();
+            throw;
+        }
+    }
+
+    /// <summary>A stage's mounts and folders with nothing staged yet: <c>in/</c> (and <c>out/</c> when results are
+    /// collected), ready for <see cref="Fill"/>.</summary>
+    public Stage CreateEmpty(bool collectResults, long outputBytes)
+    {
         var id = RandomNumberGenerator.GetHexString(16, lowercase: true);
         var directory = Path.Combine(OwnerDirectory, id);
         Directory.CreateDirectory(directory);
@@ -57,12 +74,11 @@ internal sealed class StagingArea : IDisposable
             Directory.CreateDirectory(stage.In);
             // No size option: mountinfo then reads the same whatever the inputs weigh.
             Mount(stage.In, "mode=0755", mounts);
-            Populate(stage, request);
-            if (request.CollectResults)
+            if (collectResults)
             {
                 Directory.CreateDirectory(stage.Out);
                 Libc.chmod(stage.Out, 0x1c0);
-                Mount(stage.Out, $"size={ResultsTmpfsBytes(request.Limits.OutputBytes)},nr_inodes={ResultInodes},mode=0700,uid={_uid},gid={_gid}", mounts);
+                Mount(stage.Out, $"size={ResultsTmpfsBytes(outputBytes)},nr_inodes={ResultInodes},mode=0700,uid={_uid},gid={_gid}", mounts);
             }
 
             return stage;
@@ -72,6 +88,14 @@ internal sealed class StagingArea : IDisposable
             stage.Release();
             throw;
         }
+    }
+
+    /// <summary>Copies the request's files into an empty stage, sorted, with fixed times and modes. The caller releases
+    /// the stage on failure.</summary>
+    public static void Fill(Stage stage, SandboxRequest request)
+    {
+        StagedPathRules.Validate(request.WorkFiles);
+        Populate(stage, request);
     }
 
     /// <summary>Removes this owner's folder when no stage is left in it, then gives up the lock. A stage still held by
