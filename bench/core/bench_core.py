@@ -8,7 +8,8 @@
    plain-bwrap loops in parallel over one.
 3. store: `ratchet audit verify` throughput and `ratchet status` latency and peak RSS with 100,000 candidates.
 
-Usage: python3 bench/core/bench_core.py [--evaluations 300] [--rounds 3] [--out bench/out/core.json]
+Usage: python3 bench/core/bench_core.py [--evaluations 300] [--rounds 3] [--worker-evaluations 40]
+       [--only overhead|workers|store] [--compare-cli OTHER/Ratchet.Cli] [--out bench/out/core.json]
 """
 import argparse
 import json
@@ -73,11 +74,11 @@ output_bytes = 65536
     return task, replay
 
 
-def ratchet_run(task, replay, workers, evaluations):
+def ratchet_run(task, replay, workers, evaluations, cli=RATCHET):
     state = os.path.join(task, ".ratchet")
     shutil.rmtree(state, ignore_errors=True)
     start = time.perf_counter()
-    subprocess.run([RATCHET, "run", task, "--proposer", "replay", "--replay", replay, "--workers", str(workers),
+    subprocess.run([cli, "run", task, "--proposer", "replay", "--replay", replay, "--workers", str(workers),
                     "--evaluations", str(evaluations), "--json"], check=True, stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
 
@@ -112,17 +113,22 @@ def parallel_loops(task, evaluations, loops):
     return time.perf_counter() - start
 
 
-def bench_overhead(root, evaluations, rounds):
+def bench_overhead(root, evaluations, rounds, compare_cli=None):
     run_sh = 'VALUE=0\necho "$VALUE" > "$RATCHET_OUT/value"\n'
     task, replay = make_task(root, "overhead", run_sh, evaluations)
     ratchet_run(task, replay, 1, 5)  # build and warm the CLI
     rows = {"bare": [], "bwrap": [], "ratchet": []}
+    if compare_cli:
+        rows["ratchet_compared"] = []
     for _ in range(rounds):
         rows["bare"].append(shell_loop(task, evaluations, False, 0) / evaluations * 1000)
         rows["bwrap"].append(shell_loop(task, evaluations, True, 0) / evaluations * 1000)
         rows["ratchet"].append(ratchet_run(task, replay, 1, evaluations) / evaluations * 1000)
+        if compare_cli:
+            rows["ratchet_compared"].append(ratchet_run(task, replay, 1, evaluations, compare_cli) / evaluations * 1000)
     med = {k: statistics.median(v) for k, v in rows.items()}
     return {
+        "compared_cli": compare_cli,
         "evaluations": evaluations,
         "rounds": rounds,
         "ms_per_evaluation": {k: [round(x, 2) for x in v] for k, v in rows.items()},
@@ -213,10 +219,11 @@ def main():
     parser.add_argument("--worker-evaluations", type=int, default=40)
     parser.add_argument("--candidates", type=int, default=100_000)
     parser.add_argument("--only", choices=["overhead", "workers", "store"], action="append")
+    parser.add_argument("--compare-cli", help="another build's Ratchet.Cli, timed in the same overhead rounds (before/after)")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "out", "core.json"))
     args = parser.parse_args()
     sections = {
-        "overhead": lambda root: bench_overhead(root, args.evaluations, args.rounds),
+        "overhead": lambda root: bench_overhead(root, args.evaluations, args.rounds, args.compare_cli),
         "workers": lambda root: bench_workers(root, args.worker_evaluations, args.rounds),
         "store": lambda root: bench_store(root, args.candidates),
     }

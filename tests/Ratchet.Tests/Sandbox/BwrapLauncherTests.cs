@@ -1,6 +1,7 @@
 using Ratchet.Sandbox;
 using Ratchet.Sandbox.Execution;
 using Ratchet.Sandbox.Native;
+using Ratchet.Sandbox.Seccomp;
 
 namespace Ratchet.Tests.Sandbox;
 
@@ -32,5 +33,45 @@ public sealed class BwrapLauncherTests
                 SpawnedTree.Reap(pid);
             }
         }
+    }
+
+    [Fact]
+    public async Task SpawnWaiting_WhenTheOptionsPipeClosesEmpty_BwrapRunsNothing()
+    {
+        // What a launch made ahead of need sees when Ratchet dies before writing its options.
+        using var folder = new TempFolder();
+        var pending = BwrapLauncher.SpawnWaiting(WaitingPlan(folder, ["/bin/sh", "-c", "echo ran-anyway"]), dropToSandboxUser: true);
+
+        using var tree = pending.Release([]);
+        var stdout = new StreamReader(tree.Stdout).ReadToEndAsync(TestContext.Current.CancellationToken);
+        var stderr = new StreamReader(tree.Stderr).ReadToEndAsync(TestContext.Current.CancellationToken);
+        var status = await tree.Exited;
+
+        Assert.NotEqual(0, status);
+        Assert.Equal("", await stdout);
+        Assert.Contains("execvp", await stderr);
+    }
+
+    [Fact]
+    public void Abandon_WhenBwrapWaitsForItsOptions_KillsAndReapsIt()
+    {
+        using var folder = new TempFolder();
+        var pending = BwrapLauncher.SpawnWaiting(WaitingPlan(folder, ["/bin/true"]), dropToSandboxUser: true);
+        Assert.True(Directory.Exists($"/proc/{pending.Pid}"));
+
+        pending.Abandon();
+        pending.Abandon();
+
+        Assert.True(pending.HasExited);
+        Assert.False(Directory.Exists($"/proc/{pending.Pid}"), "the abandoned bwrap was not reaped");
+        Assert.Throws<InvalidOperationException>(() => pending.Release([]));
+    }
+
+    private static BwrapPlan WaitingPlan(TempFolder folder, IReadOnlyList<string> command)
+    {
+        var seccomp = folder.Combine("seccomp.bpf");
+        File.WriteAllBytes(seccomp, SeccompFilter.Build());
+        return new BwrapPlan("/usr/bin/bwrap", null, 65534, 65534, [], seccomp, folder.Combine("status"), folder.Combine("args"),
+            Limits, folder.Path, null, null, null, [], [], command);
     }
 }
