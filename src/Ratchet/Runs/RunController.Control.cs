@@ -29,6 +29,7 @@ public sealed partial class RunController
                 await AbandonEvaluationsAsync();
                 _observer.Line("paused: in-flight sandboxes killed; their candidates will be evaluated again after `ratchet resume`");
             }
+            _store.Flush();
             await Task.Delay(_options.ControlPollInterval, _time, ct);
         }
         ApplyNewPolicy();

@@ -123,6 +123,7 @@ public sealed partial class RunController
                     return null;
                 continue;
             }
+            _store.Flush();
             // Wake on the first finished evaluation, or after the poll interval to read requests from other processes.
             var waits = _queue.Where(i => i.Running is not null && i.Report is null).Select(i => (Task)i.Running!).ToList();
             if (_queue.First?.Value.Confirming is { } confirming)

@@ -13,6 +13,7 @@ public sealed partial class Store : IDisposable
     private readonly TimeProvider _time;
     // Made on the first write: readers such as `status` never hash, and starting the crypto library costs them time.
     private readonly Lazy<LedgerHasher> _hasher;
+    private readonly List<Action<StoreTransaction>> _deferred = [];
 
     private Store(SqliteConnection connection, string directory, string storeId, LedgerKey key, HeadFile head, TimeProvider time)
     {
@@ -77,16 +78,32 @@ public sealed partial class Store : IDisposable
         return new Store(connection, directory, storeId, key, new HeadFile(home, storeId), time ?? TimeProvider.System);
     }
 
-    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction; ledger events appended inside it commit with it.</summary>
+    /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction; ledger events appended inside it commit with it.
+    /// Work handed to <see cref="Defer"/> runs first, in the same transaction.</summary>
     public T Write<T>(Func<StoreTransaction, T> work)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
         var tx = new StoreTransaction(_connection, transaction, _hasher.Value, _time);
+        foreach (var deferred in _deferred)
+            deferred(tx);
         var result = work(tx);
         transaction.Commit();
+        _deferred.Clear();
         if (tx.LastEntry is { } last)
             Head.Advance(last.Seq, last.Hash);
         return result;
+    }
+
+    /// <summary>Queues <paramref name="work"/> to open this process's next write transaction, in order, so that two
+    /// changes that follow each other at once commit together. Until then it is not durable: a caller must only defer
+    /// what may be lost and done again (an evaluation not yet decided), and <see cref="Flush"/> before it waits.</summary>
+    public void Defer(Action<StoreTransaction> work) => _deferred.Add(work);
+
+    /// <summary>Commits deferred work now, if there is any.</summary>
+    public void Flush()
+    {
+        if (_deferred.Count > 0)
+            Write(_ => { });
     }
 
     public void Write(Action<StoreTransaction> work) => Write<object?>(tx =>

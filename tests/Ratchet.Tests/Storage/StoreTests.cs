@@ -50,6 +50,45 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void Defer_WhenTheNextWriteCommits_RunsFirstInTheSameTransaction()
+    {
+        using var store = Open();
+        store.Defer(tx => tx.Append("evaluation", new { candidate = "aaaa1111" }));
+        Assert.Equal(0, store.LedgerCount());
+
+        store.Write(tx => tx.Append("decision", new { candidate = "aaaa1111" }));
+
+        Assert.Equal(["evaluation", "decision"], store.ReadLedger().Select(e => e.Type));
+        Assert.Equal((2, store.ReadLedger().Last().Hash), store.Head.Read());
+    }
+
+    [Fact]
+    public void Flush_WhenWorkIsDeferred_CommitsItAndOnlyOnce()
+    {
+        using var store = Open();
+        store.Defer(tx => tx.Append("evaluation", new { candidate = "aaaa1111" }));
+
+        store.Flush();
+        store.Flush();
+        store.Write(tx => tx.Append("decision", new { candidate = "aaaa1111" }));
+
+        Assert.Equal(["evaluation", "decision"], store.ReadLedger().Select(e => e.Type));
+    }
+
+    [Fact]
+    public void Write_WhenWorkThrowsAfterDeferredWork_KeepsTheDeferredWorkForTheNextWrite()
+    {
+        using var store = Open();
+        store.Defer(tx => tx.Append("evaluation", new { candidate = "aaaa1111" }));
+
+        Assert.Throws<InvalidOperationException>(() => store.Write(_ => throw new InvalidOperationException("crash mid-transaction")));
+        Assert.Equal(0, store.LedgerCount());
+        store.Flush();
+
+        Assert.Equal(["evaluation"], store.ReadLedger().Select(e => e.Type));
+    }
+
+    [Fact]
     public void Write_WhenWorkThrows_NeitherStateNorEventIsKept()
     {
         using var store = Open();
