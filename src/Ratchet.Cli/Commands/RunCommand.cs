@@ -37,17 +37,13 @@ internal static class RunCommand
             var loadedPolicy = PolicyLoader.Load(parse.GetValue(policy), context.TaskDirectory);
             if (!loadedPolicy.Succeeded)
                 throw new CliException(loadedPolicy.Format());
+            using var starting = SandboxStart.Begin(new SandboxOptions(context.StateDirectory, AllowUnsafe: parse.GetValue(unsafeNoSandbox)));
             using var store = context.OpenStore(create: true);
             if (store.Key.Created && !parse.GetValue(json))
                 Console.Error.WriteLine($"created the ledger key at {store.Key.Path} (keep it: it is what makes this run's history verifiable)");
             var existing = store.GetRun();
             var choice = ProposerChoice.Resolve(existing, parse.GetValue(proposer), parse.GetValue(replay), parse.GetValue(improver));
-            var sandbox = SandboxFactory.Create(new SandboxOptions(context.StateDirectory, AllowUnsafe: parse.GetValue(unsafeNoSandbox))) switch
-            {
-                SandboxCreation.Ready ready => ready.Sandbox,
-                SandboxCreation.Refused refused => throw new CliException(refused.Message, ExitCodes.Environment),
-                _ => throw new InvalidOperationException("unknown sandbox creation result"),
-            };
+            var sandbox = starting.Take();
             // Disposing ends what the sandbox keeps ready (bwraps waiting for options, their stages and cgroups).
             using var ownedSandbox = sandbox as IDisposable;
             if (!sandbox.Info.IsIsolated && !parse.GetValue(json))

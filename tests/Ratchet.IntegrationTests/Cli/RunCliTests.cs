@@ -67,6 +67,23 @@ public sealed class RunCliTests
     }
 
     [Fact]
+    public async Task Run_WhenTheStoreCannotOpen_SaysWhyAndEndsTheSandboxMadeMeanwhile()
+    {
+        using var task = PythonTask.Create();
+        task.Ratchet.Environment["RATCHET_HOME"] = Path.Combine(task.Dir, "home");
+
+        var run = await task.Ratchet.RunAsync("run", task.Dir, "--replay", task.Replay(("better", PythonTask.WithValue(2))), "--json");
+
+        Assert.True(run.ExitCode != 0, run.ToString());
+        Assert.Contains("is inside the task folder", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+        var staging = Path.Combine(task.Dir, ".ratchet", "sbx");
+        Assert.True(Directory.Exists(staging), "the sandbox was not made alongside opening the store");
+        Assert.Empty(Directory.EnumerateDirectories(staging));
+        Assert.Empty(Directory.EnumerateFiles(staging, "*.lock"));
+    }
+
+    [Fact]
     public async Task Run_KilledWithSigkillAtAnyMoment_ThenRerun_FinishesWithExactlyNEvaluations()
     {
         using var task = PythonTask.Create();
