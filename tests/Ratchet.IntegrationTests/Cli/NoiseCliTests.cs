@@ -61,7 +61,9 @@ public sealed class NoiseCliTests
         var candidates = JsonDocument.Parse((await task.Ratchet.RunAsync("candidates", task.Dir, "--json")).Stdout).RootElement.EnumerateArray().ToArray();
         Assert.True(candidates.Length == 42, string.Join("\n", candidates.Select(c => c.ToString())));
         var promoted = candidates.Where(c => c.GetProperty("promoted").GetBoolean()).Select(c => c.GetProperty("label").GetString()).ToArray();
-        Assert.True(promoted.SequenceEqual(["initial", "real gain"]), string.Join("\n", candidates.Take(3).Select(c => c.ToString())));
+        // Probabilistic by design: 40 neutral edits promote anything with probability at most 2% (docs/promotion.md).
+        Assert.True(promoted.SequenceEqual(["initial", "real gain"]), $"promoted: {string.Join(" / ", promoted)}\n" + string.Join("\n",
+            candidates.Where(c => c.GetProperty("promoted").GetBoolean() || c.GetProperty("label").GetString() == "real gain").Select(c => c.ToString())));
         Assert.All(candidates.Where(c => c.GetProperty("label").GetString()!.StartsWith("neutral", StringComparison.Ordinal)),
             c => Assert.Equal("accepted", c.GetProperty("status").GetString()));
         Assert.Equal(0, (await task.Ratchet.RunAsync("audit", "verify", task.Dir)).ExitCode);
