@@ -3,6 +3,14 @@ namespace Ratchet.Sandbox.Cgroups;
 /// <summary>One sandbox's directories in the v1 memory, pids and cpuacct hierarchies.</summary>
 internal sealed class CgroupV1(string memory, string pids, string cpuacct) : SandboxCgroup
 {
+    // Read every poll interval while a sandbox runs: the paths are made once.
+    private readonly string _cpuUsage = Path.Combine(cpuacct, "cpuacct.usage");
+    private readonly string _memoryPeak = Path.Combine(memory, "memory.max_usage_in_bytes");
+    private readonly string _oomControl = Path.Combine(memory, "memory.oom_control");
+    private readonly string _pidsEvents = Path.Combine(pids, "pids.events");
+    private readonly string _pidsProcs = Path.Combine(pids, "cgroup.procs");
+    private readonly string _memoryProcs = Path.Combine(memory, "cgroup.procs");
+
     public string Memory { get; } = memory;
     public string Pids { get; } = pids;
     public string Cpuacct { get; } = cpuacct;
@@ -15,19 +23,18 @@ internal sealed class CgroupV1(string memory, string pids, string cpuacct) : San
     ];
 
     public override CgroupUsage ReadUsage() => new(
-        KeyedFile.ReadSingle(Path.Combine(Cpuacct, "cpuacct.usage")) / 1e9,
-        KeyedFile.ReadSingle(Path.Combine(Memory, "memory.max_usage_in_bytes")),
-        KeyedFile.Read(Path.Combine(Memory, "memory.oom_control"), "oom_kill"),
-        KeyedFile.Read(Path.Combine(Pids, "pids.events"), "max"));
+        KeyedFile.ReadSingle(_cpuUsage) / 1e9,
+        KeyedFile.ReadSingle(_memoryPeak),
+        KeyedFile.Read(_oomControl, "oom_kill"),
+        KeyedFile.Read(_pidsEvents, "max"));
 
-    public override bool IsEmpty() =>
-        !HasProcesses(Path.Combine(Pids, "cgroup.procs")) && !HasProcesses(Path.Combine(Memory, "cgroup.procs"));
+    public override bool IsEmpty() => !HasProcesses(_pidsProcs) && !HasProcesses(_memoryProcs);
 
     public override void KillAll()
     {
         // v1 has no cgroup.kill; a pid read here belongs to the cgroup, and anything it forks joins the cgroup too.
-        KillListed(Path.Combine(Pids, "cgroup.procs"));
-        KillListed(Path.Combine(Memory, "cgroup.procs"));
+        KillListed(_pidsProcs);
+        KillListed(_memoryProcs);
     }
 
     public override bool TryRemove() =>

@@ -1,6 +1,13 @@
+using System.Buffers;
+using System.Text;
+using Ratchet.Sandbox.Native;
+
 namespace Ratchet.Sandbox.Cgroups;
 
 /// <summary>Reads cgroup files: flat-keyed ("key value" per line) and single values.</summary>
+/// <remarks>A running sandbox's cgroup is read every poll interval, so reads go straight to open/read/close: .NET's
+/// file streams add an fstat, a lock and buffers per read, and on a paravirtualised host every system call counts
+/// (bench/RESULTS.md, "Core").</remarks>
 internal static class KeyedFile
 {
     /// <summary>The value of <paramref name="key"/> in flat-keyed text, or 0 when absent.</summary>
@@ -29,15 +36,52 @@ internal static class KeyedFile
     public static long ReadSingle(string path) =>
         long.TryParse(TryReadAll(path)?.Trim(), out var value) ? value : 0;
 
-    public static string? TryReadAll(string path)
+    /// <summary>The file's text, or null when it cannot be opened or read.</summary>
+    public static unsafe string? TryReadAll(string path)
     {
-        try
-        {
-            return File.ReadAllText(path);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        var fd = Libc.open(path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
+        if (fd < 0)
         {
             return null;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            var length = 0;
+            while (true)
+            {
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
+
+                nint read;
+                fixed (byte* start = &buffer[length])
+                {
+                    read = Libc.read(fd, start, buffer.Length - length);
+                }
+
+                if (read == 0)
+                {
+                    return Encoding.UTF8.GetString(buffer, 0, length);
+                }
+
+                if (read < 0 && Libc.LastErrno() != Libc.EINTR)
+                {
+                    return null;
+                }
+
+                length += (int)Math.Max(read, 0);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            Libc.close(fd);
         }
     }
 }

@@ -100,6 +100,9 @@ internal static partial class Libc
     [LibraryImport("libc", SetLastError = true)]
     internal static unsafe partial nint write(int fd, byte* buffer, nint count);
 
+    [LibraryImport("libc", SetLastError = true)]
+    internal static unsafe partial nint read(int fd, byte* buffer, nint count);
+
     /// <summary>struct rlimit on 64-bit Linux.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct Rlimit
