@@ -90,7 +90,8 @@ internal sealed class SpawnedTree : LaunchedTree
         Id = pid;
         _stdout = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(stdoutFd, ownsHandle: true));
         _stderr = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(stderrFd, ownsHandle: true));
-        Exited = Task.Factory.StartNew(() => Reap(pid), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        Exited = Reaper.Shared?.Watch(pid)
+            ?? Task.Factory.StartNew(() => Reap(pid), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public override int Id { get; }
@@ -108,20 +109,5 @@ internal sealed class SpawnedTree : LaunchedTree
     }
 
     /// <summary>Blocks until the child has exited and returns its status the way .NET's Process does.</summary>
-    internal static int Reap(int pid)
-    {
-        while (true)
-        {
-            if (Libc.waitpid(pid, out var status, 0) == pid)
-            {
-                var signal = status & 0x7f;
-                return signal == 0 ? (status >> 8) & 0xff : 128 + signal;
-            }
-
-            if (Libc.LastErrno() != Libc.EINTR)
-            {
-                throw new InvalidOperationException($"waitpid({pid}) failed: {Libc.LastError()}");
-            }
-        }
-    }
+    internal static int Reap(int pid) => Reaper.WaitExit(pid);
 }
