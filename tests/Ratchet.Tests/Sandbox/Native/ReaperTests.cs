@@ -1,0 +1,41 @@
+using Ratchet.Sandbox.Native;
+
+namespace Ratchet.Tests.Sandbox.Native;
+
+public sealed class ReaperTests
+{
+    [Fact]
+    public async Task Watch_ManyChildrenEndingOutOfOrder_EachTaskGetsItsOwnChildsStatus()
+    {
+        var reaper = Reaper.Shared;
+        Assert.NotNull(reaper); // pidfd_open exists on every kernel these machines run (5.3+)
+
+        // The later-started children end first, so the poll set is reaped from its end as well as its middle.
+        var children = Enumerable.Range(0, 24)
+            .Select(i => (Code: i + 1, Task: reaper.Watch(Start($"sleep 0.{24 - i:D2}; exit {i + 1}"))!))
+            .ToList();
+        var statuses = await Task.WhenAll(children.Select(c => c.Task)).WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(children.Select(c => c.Code), statuses);
+    }
+
+    [Fact]
+    public async Task Watch_ChildAlreadyExited_CompletesWithItsStatus()
+    {
+        var pid = Start("exit 7");
+        await Task.Delay(200, TestContext.Current.CancellationToken); // a zombie by now: pidfd_open still opens it
+
+        var status = await Reaper.Shared!.Watch(pid)!.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(7, status);
+    }
+
+    [Fact]
+    public void Watch_NotAChildOrNotAProcess_GivesNullSoTheCallerWaitsItself()
+    {
+        Assert.Null(Reaper.Shared!.Watch(int.MaxValue));
+    }
+
+    private static int Start(string script) => Spawn.Start(new SpawnRequest(
+        ["/bin/sh", "-c", script], [new("PATH", "/usr/bin:/bin")], new Dictionary<int, int>(), CloseFrom: 10, "/"));
+}
