@@ -27,7 +27,7 @@ internal sealed class ProgressObserver(bool quiet, InlineApprovals? inline = nul
         Redraw();
     }
 
-    public void Decided(CandidateRecord candidate, RunSummary progress)
+    public void Decided(DecidedCandidate candidate, RunSummary progress)
     {
         if (quiet)
             return;

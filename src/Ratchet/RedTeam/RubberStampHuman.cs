@@ -18,7 +18,7 @@ internal sealed class RubberStampHuman(Store human) : IRunObserver
     {
     }
 
-    public void Decided(CandidateRecord candidate, RunSummary progress)
+    public void Decided(DecidedCandidate candidate, RunSummary progress)
     {
     }
 

@@ -273,13 +273,14 @@ public sealed partial class RunController
             _championRepeats = report.RepeatScores.Count > 0 ? report.RepeatScores : report.Score is { } s ? [s] : [];
         }
         _proposer.Observe(new Decision(item.Seq, view, item.Parent, item.Operator, report.Outcome, item.Promoted, _champion?.Score));
-        var record = _store.GetCandidate(item.Id)!;
+        var decided = new DecidedCandidate(item.Id, item.Seq, item.Parent, item.Operator,
+            item.Promoted ? CandidateStatus.Champion : item.Concluded!.Value, report.Outcome, report.Score);
         if (item.Promoted)
         {
             _observer.Line($"#{item.Seq} {Short(item.Id)} promoted: {_task.Objective.Metric} = {report.Score:G6}" +
                 (previous?.Score is { } before ? $" (was {before:G6})" : "") + $" [{item.Operator}]");
         }
-        _observer.Decided(record, Summary(RunState.Running, null));
+        _observer.Decided(decided, Summary(RunState.Running, null));
     }
 
     private static string Short(string id) => id[..Math.Min(12, id.Length)];
