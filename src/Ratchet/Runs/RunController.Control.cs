@@ -9,6 +9,10 @@ public sealed partial class RunController
     /// and what time resolves (deferrals, approval time-outs). Returns a reason when the run must stop.</summary>
     private async Task<string?> ControlAsync(CancellationToken ct)
     {
+        // Requests come from other processes through the store; while nobody else wrote and nothing is held, there is
+        // nothing new to read (this runs once per evaluation at least).
+        if (_hold is null && !_store.ChangedElsewhere())
+            return null;
         while (true)
         {
             var state = _store.RunStateWord();

@@ -86,6 +86,18 @@ public sealed partial class Store
 
     public long PolicyVersion() => Scalar<long?>("SELECT max(version) FROM policies") ?? 0;
 
+    private long? _dataVersion;
+
+    /// <summary>True when another connection (another process: pause, stop, approve, policy apply) has committed since
+    /// the last call, and on the first call. SQLite's data_version ignores this connection's own commits.</summary>
+    public bool ChangedElsewhere()
+    {
+        var version = Scalar<long>("PRAGMA data_version");
+        var changed = version != _dataVersion;
+        _dataVersion = version;
+        return changed;
+    }
+
     /// <summary>The run's stored state word, read fresh (other processes change it: pause, resume, stop).</summary>
     public string? RunStateWord() => Scalar<string>("SELECT state FROM run WHERE id = 1");
 

@@ -36,6 +36,20 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void ChangedElsewhere_SeesAnotherConnectionsCommitsAndNotItsOwn()
+    {
+        using var store = Open();
+        using var other = Open();
+
+        Assert.True(store.ChangedElsewhere()); // the first look always reads
+        store.Write(tx => tx.Append("own", new { n = 1 }));
+        Assert.False(store.ChangedElsewhere());
+        other.Write(tx => tx.Append("elsewhere", new { n = 2 }));
+        Assert.True(store.ChangedElsewhere());
+        Assert.False(store.ChangedElsewhere());
+    }
+
+    [Fact]
     public void Write_StateChangeAndEventCommitTogether()
     {
         using var store = Open();
