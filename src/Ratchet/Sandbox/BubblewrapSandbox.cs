@@ -67,7 +67,9 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
         Info = new SandboxInfo("bubblewrap", host.Version, host.Cgroups?.Version ?? "none", BubblewrapWarnings.For(host));
         if (host.DirectLaunch)
         {
-            _warm = new WarmPool<WarmKey, WarmLaunch>("ratchet-warm-launches", Prepare, Discard, launch => !launch.Bwrap.HasExited);
+            // Made on the launcher thread itself: bwrap's --die-with-parent follows the thread that spawned it, and a
+            // spawn there needs no hand-off (waiting on one cost a spin of sched_yield calls per launch).
+            _warm = new WarmPool<WarmKey, WarmLaunch>(LauncherThread.Shared.Queue, ownsThread: false, Prepare, Discard, launch => !launch.Bwrap.HasExited);
         }
     }
 
@@ -163,7 +165,9 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
         {
             cgroup = _host.Cgroups?.Create(CgroupName(stage), key.Limits);
             var plan = Plan(key.Template(), stage, cgroup);
-            var bwrap = LauncherThread.Shared.RunAsync(() => BwrapLauncher.SpawnWaiting(plan, dropToSandboxUser: _host.IsRoot)).GetAwaiter().GetResult();
+            var bwrap = LauncherThread.Shared.IsCurrent
+                ? BwrapLauncher.SpawnWaiting(plan, dropToSandboxUser: _host.IsRoot)
+                : LauncherThread.Shared.RunAsync(() => BwrapLauncher.SpawnWaiting(plan, dropToSandboxUser: _host.IsRoot)).GetAwaiter().GetResult();
             try
             {
                 bwrap.Join(plan.CgroupProcsFiles);

@@ -139,6 +139,7 @@ internal static class BwrapLauncher
     private static unsafe void ApplyLimits(int pid, SandboxLimits limits)
     {
         var started = Environment.TickCount64;
+        var retries = 0;
         foreach (var (resource, soft, hard) in Rlimits(limits))
         {
             var limit = new Libc.Rlimit { Soft = soft, Hard = hard };
@@ -149,7 +150,12 @@ internal static class BwrapLauncher
                     throw new InvalidOperationException($"prlimit({resource}) on bwrap failed: {Libc.LastError()}");
                 }
 
-                Thread.Yield();
+                // Yield once (the exec is usually done by then), then sleep: on a small VM an exec takes a millisecond or
+                // two, and spinning through it with sched_yield cost as much CPU again.
+                if (++retries > 1)
+                    Thread.Sleep(1);
+                else
+                    Thread.Yield();
             }
         }
     }

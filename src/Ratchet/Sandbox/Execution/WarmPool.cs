@@ -20,6 +20,7 @@ internal sealed class WarmPool<TKey, TSlot> : IDisposable
     private readonly int _maxPerKey;
     private readonly int _maxTotal;
     private readonly WorkQueueThread _thread;
+    private readonly bool _ownsThread;
     private readonly Lock _lock = new();
     private readonly Dictionary<TKey, Entry> _entries = new();
     private int _generation;
@@ -27,13 +28,20 @@ internal sealed class WarmPool<TKey, TSlot> : IDisposable
     private bool _disposed;
 
     public WarmPool(string threadName, Func<TKey, TSlot> prepare, Action<TSlot> discard, Func<TSlot, bool> usable, int maxPerKey = 4, int maxTotal = 8)
+        : this(new WorkQueueThread(threadName), ownsThread: true, prepare, discard, usable, maxPerKey, maxTotal)
+    {
+    }
+
+    /// <summary>Prepares on <paramref name="thread"/>, which it stops on <see cref="Dispose"/> only when it owns it.</summary>
+    public WarmPool(WorkQueueThread thread, bool ownsThread, Func<TKey, TSlot> prepare, Action<TSlot> discard, Func<TSlot, bool> usable, int maxPerKey = 4, int maxTotal = 8)
     {
         _prepare = prepare;
         _discard = discard;
         _usable = usable;
         _maxPerKey = maxPerKey;
         _maxTotal = maxTotal;
-        _thread = new WorkQueueThread(threadName);
+        _thread = thread;
+        _ownsThread = ownsThread;
     }
 
     /// <summary>Slots ready now, all keys together (for tests and diagnostics).</summary>
@@ -120,7 +128,8 @@ internal sealed class WarmPool<TKey, TSlot> : IDisposable
         using var idle = new ManualResetEventSlim();
         _thread.Enqueue(idle.Set);
         idle.Wait(TimeSpan.FromSeconds(5));
-        _thread.Stop();
+        if (_ownsThread)
+            _thread.Stop();
     }
 
     private List<TSlot> Drain(bool disposing)

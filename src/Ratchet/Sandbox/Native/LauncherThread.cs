@@ -14,6 +14,13 @@ internal sealed class LauncherThread
     /// <summary>The process-wide launcher; it never exits, so children never lose their parent thread early.</summary>
     public static LauncherThread Shared { get; } = new();
 
+    /// <summary>The launcher's queue, for work that spawns directly on it (launches made ahead of need): no hand-off
+    /// to wait for, and a spawn there needs no <see cref="RunAsync{T}"/>.</summary>
+    public WorkQueueThread Queue => _thread;
+
+    /// <summary>True on the launcher thread itself.</summary>
+    public bool IsCurrent => _thread.IsCurrent;
+
     /// <summary>Runs <paramref name="start"/> on the launcher thread and returns its result.</summary>
     public Task<T> RunAsync<T>(Func<T> start)
     {

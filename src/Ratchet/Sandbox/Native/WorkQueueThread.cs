@@ -8,13 +8,17 @@ internal sealed class WorkQueueThread
 {
     private readonly ConcurrentQueue<Action> _queue = new();
     private readonly AutoResetEvent _signal = new(false);
+    private readonly Thread _thread;
     private volatile bool _stopping;
 
     public WorkQueueThread(string name, ThreadPriority priority = ThreadPriority.Normal)
     {
-        var thread = new Thread(Loop) { IsBackground = true, Name = name, Priority = priority };
-        thread.Start();
+        _thread = new Thread(Loop) { IsBackground = true, Name = name, Priority = priority };
+        _thread.Start();
     }
+
+    /// <summary>True when called from this queue's thread.</summary>
+    public bool IsCurrent => Thread.CurrentThread == _thread;
 
     public void Enqueue(Action action)
     {

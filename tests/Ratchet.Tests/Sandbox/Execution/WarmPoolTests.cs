@@ -125,6 +125,23 @@ public sealed class WarmPoolTests
         Assert.Null(pool.Take("run"));
     }
 
+    [Fact]
+    public void Dispose_OnASharedThread_DiscardsWhatIsReadyAndLeavesTheThreadRunning()
+    {
+        using var fake = new Fakes();
+        var shared = new Ratchet.Sandbox.Native.WorkQueueThread("warm-pool-shared-test");
+        var pool = new WarmPool<string, Slot>(shared, ownsThread: false, fake.PrepareSlot, fake.Discarded.Enqueue, slot => !slot.Dead);
+        AskTwiceAndWait(pool, "run");
+
+        pool.Dispose();
+
+        Assert.Single(fake.Discarded);
+        using var ran = new ManualResetEventSlim();
+        shared.Enqueue(ran.Set);
+        Assert.True(ran.Wait(TimeSpan.FromSeconds(5), TestContext.Current.CancellationToken), "the shared thread stopped with the pool");
+        shared.Stop();
+    }
+
     /// <summary>Asks for <paramref name="key"/> twice (the second time starts a preparation) and waits until one is ready.</summary>
     private static void AskTwiceAndWait(WarmPool<string, Slot> pool, string key)
     {
@@ -165,6 +182,8 @@ public sealed class WarmPoolTests
             new("warm-pool-test", Prepare, Discarded.Enqueue, slot => !slot.Dead, maxPerKey);
 
         public void Dispose() => Gate.Dispose();
+
+        public Slot PrepareSlot(string key) => Prepare(key);
 
         private Slot Prepare(string key)
         {
