@@ -10,6 +10,7 @@
 
 Usage: python3 bench/core/bench_core.py [--evaluations 300] [--rounds 3] [--worker-evaluations 40]
        [--only overhead|workers|store] [--compare-cli OTHER/Ratchet.Cli] [--out bench/out/core.json]
+(--compare-cli times another build in the same overhead and workers rounds, alternating which goes first.)
 """
 import argparse
 import json
@@ -140,21 +141,30 @@ def bench_overhead(root, evaluations, rounds, compare_cli=None):
     }
 
 
-def bench_workers(root, evaluations, rounds):
+def bench_workers(root, evaluations, rounds, compare_cli=None):
     burn = ('VALUE=0\n/usr/bin/python3 -c "import time; t = time.process_time(); '
             'any(time.process_time() - t >= 0.2 for _ in iter(int, 1))"\n'
             'echo "$VALUE" > "$RATCHET_OUT/value"\n')
     task, replay = make_task(root, "workers", burn, evaluations)
     rows = {"bwrap1": [], "bwrap2": [], "ratchet1": [], "ratchet2": []}
-    for _ in range(rounds):
+    if compare_cli:
+        rows.update({"compared1": [], "compared2": []})
+    for i in range(rounds):
         rows["bwrap1"].append(parallel_loops(task, evaluations, 1))
         rows["bwrap2"].append(parallel_loops(task, evaluations, 2))
-        rows["ratchet1"].append(ratchet_run(task, replay, 1, evaluations))
-        rows["ratchet2"].append(ratchet_run(task, replay, 2, evaluations))
+        builds = [("ratchet", RATCHET), ("compared", compare_cli)] if compare_cli else [("ratchet", RATCHET)]
+        for name, cli in (builds if i % 2 == 0 else builds[::-1]):
+            rows[name + "1"].append(ratchet_run(task, replay, 1, evaluations, cli))
+            rows[name + "2"].append(ratchet_run(task, replay, 2, evaluations, cli))
     med = {k: statistics.median(v) for k, v in rows.items()}
     bare_speedup = med["bwrap1"] / med["bwrap2"]
     ratchet_speedup = med["ratchet1"] / med["ratchet2"]
-    return {
+    compared = {}
+    if compare_cli:
+        compared_speedup = med["compared1"] / med["compared2"]
+        compared = {"compared_cli": compare_cli, "compared_speedup": round(compared_speedup, 3),
+                    "compared_speedup_share": round(compared_speedup / bare_speedup, 3)}
+    return compared | {
         "evaluations": evaluations,
         "rounds": rounds,
         "seconds": {k: [round(x, 2) for x in v] for k, v in rows.items()},
@@ -219,12 +229,12 @@ def main():
     parser.add_argument("--worker-evaluations", type=int, default=40)
     parser.add_argument("--candidates", type=int, default=100_000)
     parser.add_argument("--only", choices=["overhead", "workers", "store"], action="append")
-    parser.add_argument("--compare-cli", help="another build's Ratchet.Cli, timed in the same overhead rounds (before/after)")
+    parser.add_argument("--compare-cli", help="another build's Ratchet.Cli, timed in the same overhead and workers rounds (before/after)")
     parser.add_argument("--out", default=os.path.join(ROOT, "bench", "out", "core.json"))
     args = parser.parse_args()
     sections = {
         "overhead": lambda root: bench_overhead(root, args.evaluations, args.rounds, args.compare_cli),
-        "workers": lambda root: bench_workers(root, args.worker_evaluations, args.rounds),
+        "workers": lambda root: bench_workers(root, args.worker_evaluations, args.rounds, args.compare_cli),
         "store": lambda root: bench_store(root, args.candidates),
     }
     only = args.only or list(sections)

@@ -30,11 +30,11 @@ internal sealed class CgroupV1(string memory, string pids, string cpuacct) : San
 
     public override bool IsEmpty() => !HasProcesses(_pidsProcs) && !HasProcesses(_memoryProcs);
 
-    public override void KillAll()
+    public override bool KillAll()
     {
         // v1 has no cgroup.kill; a pid read here belongs to the cgroup, and anything it forks joins the cgroup too.
-        KillListed(_pidsProcs);
-        KillListed(_memoryProcs);
+        // Both are read either way (no short-circuit): each list may hold a process the other does not show yet.
+        return KillListed(_pidsProcs) & KillListed(_memoryProcs);
     }
 
     public override bool TryRemove() =>

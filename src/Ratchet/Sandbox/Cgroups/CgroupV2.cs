@@ -21,17 +21,18 @@ internal sealed class CgroupV2(string directory) : SandboxCgroup
             : KeyedFile.Value(events, "populated") == 0;
     }
 
-    public override void KillAll()
+    public override bool KillAll()
     {
         var kill = Path.Combine(Directory, "cgroup.kill");
         if (File.Exists(kill))
         {
-            // Linux 5.14+: the kernel kills every process, including ones forked while we look.
+            // Linux 5.14+: the kernel kills every process, including ones forked while we look. Nothing was listed,
+            // so whether it was empty is not known here.
             Write(kill, "1");
-            return;
+            return false;
         }
 
-        KillListed(Path.Combine(Directory, "cgroup.procs"));
+        return KillListed(Path.Combine(Directory, "cgroup.procs"));
     }
 
     public override bool TryRemove() => TryRemoveDirectory(Directory);

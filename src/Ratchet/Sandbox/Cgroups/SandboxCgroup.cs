@@ -12,20 +12,25 @@ internal abstract class SandboxCgroup
     public abstract bool IsEmpty();
 
     /// <summary>Sends SIGKILL to every process in the cgroup.</summary>
-    public abstract void KillAll();
+    /// <returns>True when it listed the cgroup's processes and found none: the cgroup was empty already.</returns>
+    public abstract bool KillAll();
 
     /// <summary>Removes the cgroup directories; false when one could not be removed yet (still busy).</summary>
     public abstract bool TryRemove();
 
-    protected static void KillListed(string procsFile)
+    /// <returns>True when the file was read and listed no process.</returns>
+    protected static bool KillListed(string procsFile)
     {
-        foreach (var line in (KeyedFile.TryReadAll(procsFile) ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
+        var listed = KeyedFile.TryReadAll(procsFile);
+        foreach (var line in (listed ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (int.TryParse(line, out var pid) && pid > 1)
             {
                 Native.Libc.kill(pid, Native.Libc.SIGKILL);
             }
         }
+
+        return listed is not null && string.IsNullOrWhiteSpace(listed);
     }
 
     protected static bool HasProcesses(string procsFile) =>

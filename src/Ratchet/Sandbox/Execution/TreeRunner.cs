@@ -37,10 +37,12 @@ internal sealed class TreeRunner(TimeProvider time)
 
         // The command has ended: what is left (bwrap's pid 1, background processes) gets SIGKILL now. The pipes reach
         // end-of-file when the last of them is gone, just before it leaves the cgroup, so wait on that, not a timer.
-        spec.Cgroup?.KillAll();
+        var seenEmpty = spec.Cgroup?.KillAll() ?? false;
         stop.CancelAfter(proveTreeDead ? DrainTimeout : PipeGrace);
         var output = await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
-        bool? treeDead = spec.Cgroup is { } cgroup && proveTreeDead ? await DrainAsync(cgroup).ConfigureAwait(false) : null;
+        // Usually the cgroup was empty when the command ended: a process never leaves a cgroup for another, and an
+        // empty cgroup gets no new member, so it still is. Otherwise wait for what was killed to be gone.
+        bool? treeDead = spec.Cgroup is { } cgroup && proveTreeDead ? seenEmpty || await DrainAsync(cgroup).ConfigureAwait(false) : null;
 
         // The command's CPU and memory were all charged when it ended; a dying pid 1 adds nothing that matters.
         var usage = spec.Cgroup?.ReadUsage();

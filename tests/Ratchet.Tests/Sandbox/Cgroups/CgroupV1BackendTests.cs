@@ -50,4 +50,24 @@ public sealed class CgroupV1BackendTests
         root.Write("p/cgroup.procs", "");
         Assert.True(cgroup.IsEmpty());
     }
+
+    [Fact]
+    public async Task KillAll_SaysEmptyOnlyWhenBothListsWereReadAndEmpty_AndKillsWhatIsListed()
+    {
+        using var root = new TempFolder();
+        root.Write("m/cgroup.procs", "");
+        root.Write("p/cgroup.procs", "");
+        var cgroup = new CgroupV1(root.Combine("m"), root.Combine("p"), root.Combine("c"));
+        Assert.True(cgroup.KillAll());
+
+        var pid = Ratchet.Sandbox.Native.Spawn.Start(new Ratchet.Sandbox.Native.SpawnRequest(
+            ["/bin/sleep", "30"], [], new Dictionary<int, int>(), CloseFrom: 10, "/"));
+        var exited = Ratchet.Sandbox.Native.Reaper.Shared!.Watch(pid)!;
+        root.Write("m/cgroup.procs", $"{pid}\n");
+        Assert.False(cgroup.KillAll());
+        Assert.Equal(137, await exited.WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken));
+
+        File.Delete(root.Combine("m", "cgroup.procs"));
+        Assert.False(cgroup.KillAll()); // an unreadable list proves nothing
+    }
 }
