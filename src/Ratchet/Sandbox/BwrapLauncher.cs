@@ -85,7 +85,7 @@ internal static class BwrapLauncher
             if (pid is { } started)
             {
                 Libc.kill(started, Libc.SIGKILL);
-                SpawnedTree.Reap(started);
+                Reaper.WaitExit(started);
             }
 
             throw;
@@ -113,7 +113,7 @@ internal static class BwrapLauncher
         catch
         {
             Libc.kill(pid, Libc.SIGKILL);
-            SpawnedTree.Reap(pid);
+            Reaper.WaitExit(pid);
             throw;
         }
     }

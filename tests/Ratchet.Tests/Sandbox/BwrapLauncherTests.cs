@@ -30,7 +30,7 @@ public sealed class BwrapLauncherTests
             finally
             {
                 Libc.kill(pid, Libc.SIGKILL);
-                SpawnedTree.Reap(pid);
+                Reaper.WaitExit(pid);
             }
         }
     }

@@ -91,7 +91,7 @@ internal sealed class SpawnedTree : LaunchedTree
         _stdout = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(stdoutFd, ownsHandle: true));
         _stderr = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(stderrFd, ownsHandle: true));
         Exited = Reaper.Shared?.Watch(pid)
-            ?? Task.Factory.StartNew(() => Reap(pid), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+            ?? Task.Factory.StartNew(() => Reaper.WaitExit(pid), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public override int Id { get; }
@@ -107,7 +107,4 @@ internal sealed class SpawnedTree : LaunchedTree
         _stdout.Dispose();
         _stderr.Dispose();
     }
-
-    /// <summary>Blocks until the child has exited and returns its status the way .NET's Process does.</summary>
-    internal static int Reap(int pid) => Reaper.WaitExit(pid);
 }
