@@ -80,10 +80,11 @@ internal static class StaleState
     /// <summary>Detaches every mount at or below <paramref name="folder"/>, deepest first.</summary>
     internal static void Unmount(string folder)
     {
-        var prefix = folder.TrimEnd('/') + "/";
+        var self = folder.TrimEnd('/');
+        var prefix = self + "/";
         foreach (var mount in MountInfo.ReadSelf()
                      .Select(entry => entry.MountPoint)
-                     .Where(point => point.StartsWith(prefix, StringComparison.Ordinal))
+                     .Where(point => point == self || point.StartsWith(prefix, StringComparison.Ordinal))
                      .OrderByDescending(point => point.Length))
         {
             Libc.umount2(mount, Libc.MNT_DETACH);
