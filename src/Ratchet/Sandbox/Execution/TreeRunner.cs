@@ -25,13 +25,18 @@ internal sealed class TreeRunner(TimeProvider time)
         using var tree = spec.OnLauncherThread ? await LauncherThread.Shared.RunAsync(spec.Start).ConfigureAwait(false) : spec.Start();
 
         using var stop = new CancellationTokenSource();
-        var overflow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var stdout = BoundedCapture.ReadAsync(tree.Stdout, limits.OutputBytes, () => overflow.TrySetResult(), stop.Token);
-        var stderr = BoundedCapture.ReadAsync(tree.Stderr, limits.OutputBytes, () => overflow.TrySetResult(), stop.Token);
-        var exited = tree.Exited;
+        var watch = new Watch(tree.Id, spec, limits, started, tree.Exited, time);
+        var stdout = BoundedCapture.ReadAsync(tree.Stdout, limits.OutputBytes, watch.Overflowed, stop.Token);
+        var stderr = BoundedCapture.ReadAsync(tree.Stderr, limits.OutputBytes, watch.Overflowed, stop.Token);
+        int exitStatus;
+        KillReason? killed;
+        using (cancellationToken.Register(() => watch.Kill(KillReason.Cancelled)))
+        using (Repeat(watch.FirstCheck, watch.Check))
+        {
+            exitStatus = await tree.Exited.ConfigureAwait(false);
+            killed = watch.Close();
+        }
 
-        var killed = await WatchAsync(tree.Id, spec, limits, started, exited, overflow.Task, cancellationToken).ConfigureAwait(false);
-        var exitStatus = await exited.ConfigureAwait(false);
         spec.AfterExit?.Invoke(tree.Id);
         var wall = time.GetElapsedTime(started).TotalSeconds;
 
@@ -49,50 +54,10 @@ internal sealed class TreeRunner(TimeProvider time)
         return new RunObservation(exitStatus, killed, output[0], output[1], wall, usage, treeDead);
     }
 
-    private async Task<KillReason?> WatchAsync(
-        int pid, LaunchSpec spec, SandboxLimits limits, long started, Task exited, Task overflow, CancellationToken cancellationToken)
-    {
-        var cancelled = Task.Delay(Timeout.Infinite, cancellationToken);
-        using var pause = new CancellationTokenSource();
-        try
-        {
-            while (true)
-            {
-                var remaining = TimeSpan.FromSeconds(limits.WallSeconds) - time.GetElapsedTime(started);
-                if (remaining <= TimeSpan.Zero)
-                {
-                    return Kill(pid, spec, KillReason.WallTimeout);
-                }
-
-                var tick = Task.Delay(remaining < PollInterval ? remaining : PollInterval, time, pause.Token);
-                var done = await Task.WhenAny(exited, overflow, cancelled, tick).ConfigureAwait(false);
-                if (done == exited)
-                {
-                    // Output may have passed the cap just before the exit: still an output-limit run.
-                    return overflow.IsCompleted ? KillReason.OutputLimit : null;
-                }
-
-                if (done == overflow)
-                {
-                    return Kill(pid, spec, KillReason.OutputLimit);
-                }
-
-                if (done == cancelled)
-                {
-                    return Kill(pid, spec, KillReason.Cancelled);
-                }
-
-                if (spec.Cgroup is not null && Breach(spec.Cgroup.ReadUsage(), limits) is { } reason)
-                {
-                    return Kill(pid, spec, reason);
-                }
-            }
-        }
-        finally
-        {
-            await pause.CancelAsync().ConfigureAwait(false);
-        }
-    }
+    /// <summary>Runs the limit checks on the reaper's thread (no timer, no thread-pool hop per check); on a timer
+    /// where the reaper is unavailable.</summary>
+    private static IDisposable Repeat(TimeSpan first, Func<TimeSpan?> check) =>
+        Reaper.Shared?.Repeat(first, check) ?? new TimerRepetition(first, check);
 
     /// <summary>A limit the cgroup's account shows as passed, in the order the kernel's own signals would matter.</summary>
     internal static KillReason? Breach(CgroupUsage usage, SandboxLimits limits) =>
@@ -101,10 +66,120 @@ internal sealed class TreeRunner(TimeProvider time)
         : usage.CpuSeconds > limits.CpuSeconds ? KillReason.CpuLimit
         : null;
 
-    private static KillReason Kill(int pid, LaunchSpec spec, KillReason reason)
+    /// <summary>One running tree's limits from outside: the first reason to kill it wins, and once the command has
+    /// ended (<see cref="Close"/>) nothing more is killed or recorded.</summary>
+    private sealed class Watch(int pid, LaunchSpec spec, SandboxLimits limits, long started, Task exited, TimeProvider time)
     {
-        spec.KillTree(pid);
-        return reason;
+        private const int Open = -1;
+        private const int Closed = int.MaxValue;
+        private int _reason = Open;
+        private volatile bool _overflowed;
+        private volatile Exception? _error;
+
+        public TimeSpan FirstCheck => Until(PollInterval);
+
+        /// <summary>Output passed the cap: the tree is killed (an output-limit run even when it had just exited).</summary>
+        public void Overflowed()
+        {
+            _overflowed = true;
+            Kill(KillReason.OutputLimit);
+        }
+
+        public void Kill(KillReason reason)
+        {
+            if (Interlocked.CompareExchange(ref _reason, (int)reason, Open) == Open)
+            {
+                spec.KillTree(pid);
+            }
+        }
+
+        /// <summary>The command has ended: why Ratchet killed it, if it did. Rethrows a failure of a check.</summary>
+        public KillReason? Close()
+        {
+            var reason = Interlocked.CompareExchange(ref _reason, Closed, Open);
+            if (_error is { } error)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(error);
+            }
+
+            return reason is not (Open or Closed) ? (KillReason)reason : _overflowed ? KillReason.OutputLimit : null;
+        }
+
+        /// <summary>Wall clock and the cgroup's account; when to look again, or null once there is nothing to watch.</summary>
+        public TimeSpan? Check()
+        {
+            if (exited.IsCompleted || Volatile.Read(ref _reason) != Open)
+            {
+                return null;
+            }
+
+            try
+            {
+                if (Until(TimeSpan.MaxValue) <= TimeSpan.Zero)
+                {
+                    Kill(KillReason.WallTimeout);
+                    return null;
+                }
+
+                if (spec.Cgroup is not null && Breach(spec.Cgroup.ReadUsage(), limits) is { } reason)
+                {
+                    Kill(reason);
+                    return null;
+                }
+
+                return FirstCheck;
+            }
+            catch (Exception error)
+            {
+                // Unwatched, the tree must not run on: end it, and let the run fail with the cause.
+                _error = error;
+                spec.KillTree(pid);
+                return null;
+            }
+        }
+
+        /// <summary>The time left on the wall clock, at most <paramref name="cap"/>.</summary>
+        private TimeSpan Until(TimeSpan cap)
+        {
+            var remaining = TimeSpan.FromSeconds(limits.WallSeconds) - time.GetElapsedTime(started);
+            return remaining < cap ? remaining : cap;
+        }
+    }
+
+    /// <summary>A repetition on the runtime's timer, for where the reaper is unavailable.</summary>
+    private sealed class TimerRepetition : IDisposable
+    {
+        private readonly Lock _lock = new();
+        private readonly Func<TimeSpan?> _check;
+        private readonly Timer _timer;
+        private bool _disposed;
+
+        public TimerRepetition(TimeSpan first, Func<TimeSpan?> check)
+        {
+            _check = check;
+            _timer = new Timer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _timer.Change(first < TimeSpan.Zero ? TimeSpan.Zero : first, Timeout.InfiniteTimeSpan);
+        }
+
+        public void Dispose()
+        {
+            lock (_lock)
+            {
+                _disposed = true;
+                _timer.Dispose();
+            }
+        }
+
+        private void Fire()
+        {
+            lock (_lock)
+            {
+                if (!_disposed && _check() is { } next)
+                {
+                    _timer.Change(next < TimeSpan.Zero ? TimeSpan.Zero : next, Timeout.InfiniteTimeSpan);
+                }
+            }
+        }
     }
 
     /// <summary>Waits until the cgroup is empty (normally it already is, once the pipes are closed), killing

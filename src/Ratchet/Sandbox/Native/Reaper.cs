@@ -1,10 +1,13 @@
+using System.Diagnostics;
 using System.Runtime.InteropServices;
 
 namespace Ratchet.Sandbox.Native;
 
 /// <summary>Waits for spawned children on one thread: each child's pidfd joins a poll set, and when it becomes readable
-/// (the child has exited) the child is reaped and its task completed. Before this, every launch started a thread of
-/// its own just to block in waitpid, and thread creation is a measurable part of a launch's CPU on a small VM.</summary>
+/// (the child has exited) the child is reaped and its task completed. The same thread runs the sandbox's periodic
+/// checks (<see cref="Repeat"/>) between polls. Before this, every launch started a thread of its own just to block
+/// in waitpid, and every check was a timer that woke the runtime's timer thread to re-arm it and a thread-pool thread
+/// to run it: on a small VM those wake-ups were a measurable part of a launch's CPU.</summary>
 /// <remarks>Needs pidfd_open (Linux 5.3); <see cref="Watch"/> returns null where it is missing, and the caller
 /// waits on a thread of its own as before. Only children this process spawned itself are handed here, so nobody
 /// else reaps them first.</remarks>
@@ -16,7 +19,12 @@ internal sealed unsafe partial class Reaper
 
     private readonly Lock _lock = new();
     private readonly List<(int Pid, int PidFd, TaskCompletionSource<int> Exited)> _watched = [];
+    private readonly List<Repetition> _repeats = [];
     private readonly int _wake;
+
+    /// <summary>When the loop's poll will time out by itself (<see cref="Stopwatch"/> ticks; long.MaxValue: never);
+    /// a repetition due earlier must wake it.</summary>
+    private long _sleepsUntil = long.MaxValue;
 
     private Reaper(int wake)
     {
@@ -67,6 +75,26 @@ internal sealed unsafe partial class Reaper
         return exited.Task;
     }
 
+    /// <summary>Runs <paramref name="check"/> on the reaper thread <paramref name="first"/> from now, then again after
+    /// whatever delay it returns, until it returns null or the handle is disposed. A check must be quick and must not
+    /// throw (an exception would end the process): it runs between polls, so while it runs no exit is seen.</summary>
+    public IDisposable Repeat(TimeSpan first, Func<TimeSpan?> check)
+    {
+        var repetition = new Repetition(this, check) { Due = Stopwatch.GetTimestamp() + Ticks(first) };
+        bool wake;
+        lock (_lock)
+        {
+            _repeats.Add(repetition);
+            wake = repetition.Due < _sleepsUntil;
+        }
+
+        if (wake)
+            Wake();
+        return repetition;
+    }
+
+    private static long Ticks(TimeSpan delay) => delay <= TimeSpan.Zero ? 0 : (long)(delay.TotalSeconds * Stopwatch.Frequency);
+
     private void Wake()
     {
         ulong one = 1;
@@ -89,9 +117,13 @@ internal sealed unsafe partial class Reaper
                 fds[i + 1] = new PollFd { Fd = polled[i].PidFd, Events = POLLIN };
             int ready;
             fixed (PollFd* set = fds)
-                ready = poll(set, (nuint)(polled.Count + 1), -1);
+                ready = poll(set, (nuint)(polled.Count + 1), PollTimeout());
             if (ready < 0)
+            {
+                RunDue();
                 continue;
+            }
+
             if ((fds[0].Revents & POLLIN) != 0)
             {
                 ulong drained;
@@ -114,6 +146,62 @@ internal sealed unsafe partial class Reaper
                     exited.SetException(error);
                 }
             }
+
+            // After the exits: a check then sees its child's task already completed, not a tree that has just ended.
+            RunDue();
+        }
+    }
+
+    /// <summary>Milliseconds until the earliest repetition is due (rounded up), or -1 when none is waiting.</summary>
+    private int PollTimeout()
+    {
+        lock (_lock)
+        {
+            _sleepsUntil = _repeats.Count == 0 ? long.MaxValue : _repeats.Min(repetition => repetition.Due);
+            if (_sleepsUntil == long.MaxValue)
+                return -1;
+        }
+
+        var ticks = _sleepsUntil - Stopwatch.GetTimestamp();
+        return ticks <= 0 ? 0 : (int)Math.Min(int.MaxValue, (ticks * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
+    }
+
+    private void RunDue()
+    {
+        var now = Stopwatch.GetTimestamp();
+        List<Repetition>? due = null;
+        lock (_lock)
+        {
+            foreach (var repetition in _repeats)
+            {
+                if (repetition.Due <= now)
+                    (due ??= []).Add(repetition);
+            }
+        }
+
+        foreach (var repetition in due ?? [])
+        {
+            if (repetition.Check() is { } next)
+                repetition.Due = Stopwatch.GetTimestamp() + Ticks(next);
+            else
+                repetition.Dispose();
+        }
+    }
+
+    private sealed class Repetition(Reaper reaper, Func<TimeSpan?> check) : IDisposable
+    {
+        private volatile bool _disposed;
+
+        /// <summary>Written by the reaper thread only (and before the repetition is added).</summary>
+        public long Due { get; set; }
+
+        public TimeSpan? Check() => _disposed ? null : check();
+
+        public void Dispose()
+        {
+            _disposed = true;
+            lock (reaper._lock)
+                reaper._repeats.Remove(this);
         }
     }
 

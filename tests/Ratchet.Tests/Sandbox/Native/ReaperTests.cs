@@ -36,6 +36,48 @@ public sealed class ReaperTests
         Assert.Null(Reaper.Shared!.Watch(int.MaxValue));
     }
 
+    [Fact]
+    public async Task Repeat_WhenTheCheckAsksAgain_RunsAfterEachDelayUntilItReturnsNull()
+    {
+        var calls = 0;
+        var fifth = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var threads = new HashSet<string?>();
+
+        using var repetition = Reaper.Shared!.Repeat(TimeSpan.FromMilliseconds(5), () =>
+        {
+            threads.Add(Thread.CurrentThread.Name);
+            if (++calls < 5)
+                return TimeSpan.FromMilliseconds(5);
+            fifth.SetResult();
+            return null;
+        });
+        await fifth.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await Task.Delay(100, TestContext.Current.CancellationToken);
+
+        Assert.Equal(5, calls);
+        Assert.Equal(["ratchet-reaper"], threads);
+    }
+
+    [Fact]
+    public async Task Repeat_DueBeforeThePollWouldWake_RunsOnTimeAndADisposedOneNeverRuns()
+    {
+        var late = 0;
+        using var sleeper = Reaper.Shared!.Repeat(TimeSpan.FromMinutes(10), () => null); // the loop now sleeps 10 minutes
+        var disposed = Reaper.Shared.Repeat(TimeSpan.FromMilliseconds(50), () => TimeSpan.FromMilliseconds(Interlocked.Increment(ref late)));
+        disposed.Dispose();
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        using var soon = Reaper.Shared.Repeat(TimeSpan.FromMilliseconds(20), () =>
+        {
+            ran.TrySetResult();
+            return null;
+        });
+
+        await ran.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await Task.Delay(150, TestContext.Current.CancellationToken);
+        Assert.Equal(0, late);
+    }
+
     private static int Start(string script) => Spawn.Start(new SpawnRequest(
         ["/bin/sh", "-c", script], [new("PATH", "/usr/bin:/bin")], new Dictionary<int, int>(), CloseFrom: 10, "/"));
 }
