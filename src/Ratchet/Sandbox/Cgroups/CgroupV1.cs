@@ -3,11 +3,11 @@ namespace Ratchet.Sandbox.Cgroups;
 /// <summary>One sandbox's directories in the v1 memory, pids and cpuacct hierarchies.</summary>
 internal sealed class CgroupV1(string memory, string pids, string cpuacct) : SandboxCgroup
 {
-    // Read every poll interval while a sandbox runs: the paths are made once.
-    private readonly string _cpuUsage = Path.Combine(cpuacct, "cpuacct.usage");
-    private readonly string _memoryPeak = Path.Combine(memory, "memory.max_usage_in_bytes");
-    private readonly string _oomControl = Path.Combine(memory, "memory.oom_control");
-    private readonly string _pidsEvents = Path.Combine(pids, "pids.events");
+    // Read every poll interval while a sandbox runs: the account files stay open, the procs paths are made once.
+    private readonly CgroupFile _cpuUsage = new(Path.Combine(cpuacct, "cpuacct.usage"));
+    private readonly CgroupFile _memoryPeak = new(Path.Combine(memory, "memory.max_usage_in_bytes"));
+    private readonly CgroupFile _oomControl = new(Path.Combine(memory, "memory.oom_control"));
+    private readonly CgroupFile _pidsEvents = new(Path.Combine(pids, "pids.events"));
     private readonly string _pidsProcs = Path.Combine(pids, "cgroup.procs");
     private readonly string _memoryProcs = Path.Combine(memory, "cgroup.procs");
 
@@ -23,10 +23,10 @@ internal sealed class CgroupV1(string memory, string pids, string cpuacct) : San
     ];
 
     public override CgroupUsage ReadUsage() => new(
-        KeyedFile.ReadSingle(_cpuUsage) / 1e9,
-        KeyedFile.ReadSingle(_memoryPeak),
-        KeyedFile.Read(_oomControl, "oom_kill"),
-        KeyedFile.Read(_pidsEvents, "max"));
+        KeyedFile.Single(_cpuUsage.Read()) / 1e9,
+        KeyedFile.Single(_memoryPeak.Read()),
+        KeyedFile.Value(_oomControl.Read(), "oom_kill"),
+        KeyedFile.Value(_pidsEvents.Read(), "max"));
 
     public override bool IsEmpty() => !HasProcesses(_pidsProcs) && !HasProcesses(_memoryProcs);
 
@@ -37,6 +37,9 @@ internal sealed class CgroupV1(string memory, string pids, string cpuacct) : San
         return KillListed(_pidsProcs) & KillListed(_memoryProcs);
     }
 
-    public override bool TryRemove() =>
-        TryRemoveDirectory(Memory) & TryRemoveDirectory(Pids) & TryRemoveDirectory(Cpuacct);
+    public override bool TryRemove()
+    {
+        CloseFiles(_cpuUsage, _memoryPeak, _oomControl, _pidsEvents);
+        return TryRemoveDirectory(Memory) & TryRemoveDirectory(Pids) & TryRemoveDirectory(Cpuacct);
+    }
 }

@@ -3,15 +3,21 @@ namespace Ratchet.Sandbox.Cgroups;
 /// <summary>One sandbox's cgroup v2 directory.</summary>
 internal sealed class CgroupV2(string directory) : SandboxCgroup
 {
+    // Read every poll interval while a sandbox runs: the account files stay open.
+    private readonly CgroupFile _cpuStat = new(Path.Combine(directory, "cpu.stat"));
+    private readonly CgroupFile _memoryPeak = new(Path.Combine(directory, "memory.peak"));
+    private readonly CgroupFile _memoryEvents = new(Path.Combine(directory, "memory.events"));
+    private readonly CgroupFile _pidsEvents = new(Path.Combine(directory, "pids.events"));
+
     public string Directory { get; } = directory;
 
     public override IReadOnlyList<string> ProcsFiles => [Path.Combine(Directory, "cgroup.procs")];
 
     public override CgroupUsage ReadUsage() => new(
-        KeyedFile.Read(Path.Combine(Directory, "cpu.stat"), "usage_usec") / 1e6,
-        KeyedFile.ReadSingle(Path.Combine(Directory, "memory.peak")),
-        KeyedFile.Read(Path.Combine(Directory, "memory.events"), "oom_kill"),
-        KeyedFile.Read(Path.Combine(Directory, "pids.events"), "max"));
+        KeyedFile.Value(_cpuStat.Read(), "usage_usec") / 1e6,
+        KeyedFile.Single(_memoryPeak.Read()),
+        KeyedFile.Value(_memoryEvents.Read(), "oom_kill"),
+        KeyedFile.Value(_pidsEvents.Read(), "max"));
 
     public override bool IsEmpty()
     {
@@ -35,5 +41,9 @@ internal sealed class CgroupV2(string directory) : SandboxCgroup
         return KillListed(Path.Combine(Directory, "cgroup.procs"));
     }
 
-    public override bool TryRemove() => TryRemoveDirectory(Directory);
+    public override bool TryRemove()
+    {
+        CloseFiles(_cpuStat, _memoryPeak, _memoryEvents, _pidsEvents);
+        return TryRemoveDirectory(Directory);
+    }
 }

@@ -5,15 +5,15 @@ using Ratchet.Sandbox.Native;
 namespace Ratchet.Sandbox.Cgroups;
 
 /// <summary>Reads cgroup files: flat-keyed ("key value" per line) and single values.</summary>
-/// <remarks>A running sandbox's cgroup is read every poll interval, so reads go straight to open/read/close: .NET's
-/// file streams add an fstat, a lock and buffers per read, and on a paravirtualised host every system call counts
-/// (bench/RESULTS.md, "Core").</remarks>
+/// <remarks>A running sandbox's cgroup is read every poll interval, so reads go straight to open/pread/close (and the
+/// account files stay open: <see cref="CgroupFile"/>): .NET's file streams add an fstat, a lock and buffers per read,
+/// and on a paravirtualised host every system call counts (bench/RESULTS.md, "Core").</remarks>
 internal static class KeyedFile
 {
     /// <summary>The value of <paramref name="key"/> in flat-keyed text, or 0 when absent.</summary>
-    public static long Value(string text, string key)
+    private static long ValueIn(ReadOnlySpan<char> text, string key)
     {
-        foreach (var line in text.AsSpan().EnumerateLines())
+        foreach (var line in text.EnumerateLines())
         {
             var space = line.IndexOf(' ');
             if (space > 0 && line[..space].SequenceEqual(key) && long.TryParse(line[(space + 1)..].Trim(), out var value))
@@ -26,18 +26,19 @@ internal static class KeyedFile
     }
 
     /// <summary>The value of <paramref name="key"/> in the file at <paramref name="path"/>, or 0 when the file or key is missing.</summary>
-    public static long Read(string path, string key)
-    {
-        var text = TryReadAll(path);
-        return text is null ? 0 : Value(text, key);
-    }
+    public static long Read(string path, string key) => Value(TryReadAll(path), key);
+
+    /// <summary>The value of <paramref name="key"/> in flat-keyed text, or 0 when the text is missing or lacks it.</summary>
+    public static long Value(string? text, string key) => text is null ? 0 : ValueIn(text, key);
 
     /// <summary>A file holding one integer; 0 when missing or unparsable ("max" included).</summary>
-    public static long ReadSingle(string path) =>
-        long.TryParse(TryReadAll(path)?.Trim(), out var value) ? value : 0;
+    public static long ReadSingle(string path) => Single(TryReadAll(path));
+
+    /// <summary>Text holding one integer; 0 when missing or unparsable ("max" included).</summary>
+    public static long Single(string? text) => long.TryParse(text?.Trim(), out var value) ? value : 0;
 
     /// <summary>The file's text, or null when it cannot be opened or read.</summary>
-    public static unsafe string? TryReadAll(string path)
+    public static string? TryReadAll(string path)
     {
         var fd = Libc.open(path, Libc.O_RDONLY | Libc.O_CLOEXEC, 0);
         if (fd < 0)
@@ -45,6 +46,20 @@ internal static class KeyedFile
             return null;
         }
 
+        try
+        {
+            return ReadAll(fd);
+        }
+        finally
+        {
+            Libc.close(fd);
+        }
+    }
+
+    /// <summary>Everything in the open file <paramref name="fd"/> from offset 0 (pread: the file position is neither
+    /// used nor moved), or null when it cannot be read.</summary>
+    public static unsafe string? ReadAll(int fd)
+    {
         var buffer = ArrayPool<byte>.Shared.Rent(4096);
         try
         {
@@ -62,7 +77,7 @@ internal static class KeyedFile
                 nint read;
                 fixed (byte* start = &buffer[length])
                 {
-                    read = Libc.read(fd, start, buffer.Length - length);
+                    read = Libc.pread(fd, start, buffer.Length - length, length);
                 }
 
                 if (read == 0)
@@ -81,7 +96,6 @@ internal static class KeyedFile
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
-            Libc.close(fd);
         }
     }
 }

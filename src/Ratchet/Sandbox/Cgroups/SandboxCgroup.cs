@@ -15,8 +15,17 @@ internal abstract class SandboxCgroup
     /// <returns>True when it listed the cgroup's processes and found none: the cgroup was empty already.</returns>
     public abstract bool KillAll();
 
-    /// <summary>Removes the cgroup directories; false when one could not be removed yet (still busy).</summary>
+    /// <summary>Closes the account files and removes the cgroup directories; false when one could not be removed yet
+    /// (still busy).</summary>
     public abstract bool TryRemove();
+
+    protected static void CloseFiles(params ReadOnlySpan<CgroupFile> files)
+    {
+        foreach (var file in files)
+        {
+            file.Dispose();
+        }
+    }
 
     /// <returns>True when the file was read and listed no process.</returns>
     protected static bool KillListed(string procsFile)

@@ -103,6 +103,9 @@ internal static partial class Libc
     [LibraryImport("libc", SetLastError = true)]
     internal static unsafe partial nint read(int fd, byte* buffer, nint count);
 
+    [LibraryImport("libc", SetLastError = true)]
+    internal static unsafe partial nint pread(int fd, byte* buffer, nint count, long offset);
+
     /// <summary>struct rlimit on 64-bit Linux.</summary>
     [StructLayout(LayoutKind.Sequential)]
     internal struct Rlimit
