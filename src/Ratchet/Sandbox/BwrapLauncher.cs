@@ -17,8 +17,6 @@ namespace Ratchet.Sandbox;
 /// and 2 and <see cref="PendingBwrap"/> the rest, so that a launch can be made ahead of need (<see cref="WarmLaunch"/>).</remarks>
 internal static class BwrapLauncher
 {
-    private const int O_WRONLY = 1;
-    private const int O_TRUNC = 0x200;
 
     /// <summary>The launcher's environment: bwrap clears it again before the command starts.</summary>
     internal static readonly IReadOnlyList<KeyValuePair<string, string>> LauncherEnvironment = [new("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")];
@@ -50,7 +48,7 @@ internal static class BwrapLauncher
         try
         {
             var seccomp = High(Libc.open(plan.SeccompFile, Libc.O_RDONLY | Libc.O_CLOEXEC, 0), "opening the seccomp filter", owned);
-            var status = High(Libc.open(plan.StatusFile, O_WRONLY | Libc.O_CREAT | O_TRUNC | Libc.O_CLOEXEC, 0x180), "creating the status file", owned);
+            var status = High(Libc.open(plan.StatusFile, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, 0x180), "creating the status file", owned);
             var (argsRead, argsWrite) = Pipe(owned);
             var (stdoutRead, stdoutWrite) = Pipe(owned);
             var (stderrRead, stderrWrite) = Pipe(owned);
@@ -235,7 +233,7 @@ internal sealed class PendingBwrap(SpawnedTree tree, int argsFd)
     {
         foreach (var procs in cgroupProcsFiles)
         {
-            File.WriteAllText(procs, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Cgroups.KeyedFile.Write(procs, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

@@ -15,15 +15,15 @@ internal sealed class CgroupV1Backend(string memoryParent, string pidsParent, st
             Directory.CreateDirectory(cgroup.Pids);
             Directory.CreateDirectory(cgroup.Cpuacct);
             var bytes = MemoryBytes(limits).ToString();
-            File.WriteAllText(Path.Combine(cgroup.Memory, "memory.limit_in_bytes"), bytes);
+            KeyedFile.Write(Path.Combine(cgroup.Memory, "memory.limit_in_bytes"), bytes);
             var memsw = Path.Combine(cgroup.Memory, "memory.memsw.limit_in_bytes");
             if (File.Exists(memsw))
             {
                 // memory+swap equal to memory: the sandbox cannot swap its way past the limit.
-                File.WriteAllText(memsw, bytes);
+                KeyedFile.Write(memsw, bytes);
             }
 
-            File.WriteAllText(Path.Combine(cgroup.Pids, "pids.max"), PidsMax(limits).ToString());
+            KeyedFile.Write(Path.Combine(cgroup.Pids, "pids.max"), PidsMax(limits).ToString());
             return cgroup;
         }
         catch

@@ -65,11 +65,11 @@ internal sealed class CgroupV2Backend(string parent) : CgroupBackend
         try
         {
             Directory.CreateDirectory(cgroup.Directory);
-            File.WriteAllText(Path.Combine(cgroup.Directory, "memory.max"), MemoryBytes(limits).ToString());
+            KeyedFile.Write(Path.Combine(cgroup.Directory, "memory.max"), MemoryBytes(limits).ToString());
             WriteIfPresent(Path.Combine(cgroup.Directory, "memory.swap.max"), "0");
             // One OOM kill takes the whole tree: a half-killed candidate would only limp on to the time-out.
             WriteIfPresent(Path.Combine(cgroup.Directory, "memory.oom.group"), "1");
-            File.WriteAllText(Path.Combine(cgroup.Directory, "pids.max"), PidsMax(limits).ToString());
+            KeyedFile.Write(Path.Combine(cgroup.Directory, "pids.max"), PidsMax(limits).ToString());
             return cgroup;
         }
         catch
@@ -87,7 +87,7 @@ internal sealed class CgroupV2Backend(string parent) : CgroupBackend
     {
         if (File.Exists(path))
         {
-            File.WriteAllText(path, value);
+            KeyedFile.Write(path, value);
         }
     }
 }

@@ -4,7 +4,7 @@ using Ratchet.Sandbox.Native;
 
 namespace Ratchet.Sandbox.Cgroups;
 
-/// <summary>Reads cgroup files: flat-keyed ("key value" per line) and single values.</summary>
+/// <summary>Reads cgroup files (flat-keyed, "key value" per line, and single values) and writes them.</summary>
 /// <remarks>A running sandbox's cgroup is read every poll interval, so reads go straight to open/pread/close (and the
 /// account files stay open: <see cref="CgroupFile"/>): .NET's file streams add an fstat, a lock and buffers per read,
 /// and on a paravirtualised host every system call counts (bench/RESULTS.md, "Core").</remarks>
@@ -49,6 +49,42 @@ internal static class KeyedFile
         try
         {
             return ReadAll(fd);
+        }
+        finally
+        {
+            Libc.close(fd);
+        }
+    }
+
+    /// <summary>Writes <paramref name="value"/> to a kernel file (a cgroup limit, <c>cgroup.procs</c>) with
+    /// one open, write and close: .NET's File.WriteAllText adds fstatfs, flock, ftruncate and lseek calls.</summary>
+    /// <exception cref="IOException">The file cannot be opened or the kernel refuses the value; the message names both.</exception>
+    public static unsafe void Write(string path, string value)
+    {
+        // The flags a shell's "echo value > file" uses (so a plain file, as in the unit tests, takes the value too).
+        var fd = Libc.open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, 0x1a4);
+        if (fd < 0)
+        {
+            throw new IOException($"cannot open {path}: {Libc.LastError()}");
+        }
+
+        try
+        {
+            var bytes = Encoding.ASCII.GetBytes(value);
+            nint written;
+            fixed (byte* start = bytes)
+            {
+                do
+                {
+                    written = Libc.write(fd, start, bytes.Length);
+                }
+                while (written < 0 && Libc.LastErrno() == Libc.EINTR);
+            }
+
+            if (written != bytes.Length)
+            {
+                throw new IOException($"cannot write \"{value}\" to {path}: {(written < 0 ? Libc.LastError() : $"{written} of {bytes.Length} bytes written")}");
+            }
         }
         finally
         {

@@ -62,5 +62,5 @@ internal abstract class SandboxCgroup
         }
     }
 
-    protected static void Write(string path, string value) => File.WriteAllText(path, value);
+    protected static void Write(string path, string value) => KeyedFile.Write(path, value);
 }

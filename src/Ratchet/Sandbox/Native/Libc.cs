@@ -18,8 +18,12 @@ internal static partial class Libc
     internal const int AT_SYMLINK_NOFOLLOW = 0x100;
 
     internal const int O_RDONLY = 0;
+    internal const int O_WRONLY = 1;
     internal const int O_RDWR = 2;
     internal const int O_CREAT = 0x40;
+    internal const int O_EXCL = 0x80;
+    internal const int O_TRUNC = 0x200;
+    internal const int O_NOFOLLOW = 0x20000;
     internal const int O_CLOEXEC = 0x80000;
     internal const int LOCK_EX = 2;
     internal const int LOCK_NB = 4;
@@ -78,6 +82,12 @@ internal static partial class Libc
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static unsafe partial int utimensat(int dirfd, string path, Timespec* times, int flags);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static unsafe partial int futimens(int fd, Timespec* times);
+
+    [LibraryImport("libc", SetLastError = true)]
+    internal static partial int fchmod(int fd, uint mode);
 
     [LibraryImport("libc", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     internal static unsafe partial int statx(int dirfd, string path, int flags, uint mask, byte* buffer);

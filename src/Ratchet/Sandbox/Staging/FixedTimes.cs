@@ -18,4 +18,15 @@ internal static class FixedTimes
             throw new IOException($"cannot set the time of {path}: {Libc.LastError()}");
         }
     }
+
+    /// <summary>The same for a file open as <paramref name="fd"/> (<paramref name="path"/> names it in errors).</summary>
+    public static unsafe void Apply(int fd, string path)
+    {
+        var times = stackalloc Libc.Timespec[2];
+        times[0] = times[1] = new Libc.Timespec { Seconds = Instant.ToUnixTimeSeconds() };
+        if (Libc.futimens(fd, times) != 0)
+        {
+            throw new IOException($"cannot set the time of {path}: {Libc.LastError()}");
+        }
+    }
 }

@@ -24,4 +24,18 @@ public sealed class KeyedFileTests
         Assert.Equal(0, KeyedFile.ReadSingle(folder.Combine("absent")));
         Assert.Equal(123456789, KeyedFile.ReadSingle(folder.Write("cpuacct.usage", "123456789\n")));
     }
+
+    [Fact]
+    public void Write_ReplacesTheWholeValue_AndAMissingFolderIsAnErrorNamingThePath()
+    {
+        using var folder = new TempFolder();
+        var limit = folder.Write("memory.limit_in_bytes", "9223372036854771712\n");
+
+        KeyedFile.Write(limit, "268435456");
+
+        Assert.Equal("268435456", File.ReadAllText(limit));
+        var missing = folder.Combine("gone", "pids.max");
+        var error = Assert.Throws<IOException>(() => KeyedFile.Write(missing, "12"));
+        Assert.Contains(missing, error.Message);
+    }
 }
