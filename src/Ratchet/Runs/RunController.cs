@@ -108,6 +108,9 @@ public sealed partial class RunController
         {
             if (await ControlAsync(ct) is { } stop)
                 return stop;
+            // What is queued already (the initial program, candidates reloaded on a resume) starts before more are
+            // proposed: making, auditing and committing a proposal need not delay it.
+            StartEvaluations(ct);
             await FillAsync(ct);
             StartEvaluations(ct);
             await DecideReadyAsync(ct);
