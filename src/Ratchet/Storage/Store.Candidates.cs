@@ -30,7 +30,7 @@ public sealed partial class Store
             fileMap[path] = hash;
             length += Encoding.UTF8.GetByteCount(content);
         }
-        tx.Execute($"""
+        tx.Execute("""
             INSERT INTO candidates(id, seq, proposal_index, label, parent, operator, meta, files, diff, length, status, proposed_at)
             VALUES ($id, $seq, $pi, $label, $parent, $op, $meta, $files, $diff, $length, 'pending', $at)
             """,

@@ -14,6 +14,9 @@ public sealed partial class Store : IDisposable
     // Made on the first write: readers such as `status` never hash, and starting the crypto library costs them time.
     private readonly Lazy<LedgerHasher> _hasher;
     private readonly List<Action<StoreTransaction>> _deferred = [];
+    // The statements a run executes for every evaluation, prepared once: SQLite parses and plans a statement each
+    // time a new command runs it. Only used from the thread that owns the connection, like the connection itself.
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
 
     private Store(SqliteConnection connection, string directory, string storeId, LedgerKey key, HeadFile head, TimeProvider time)
     {
@@ -83,7 +86,7 @@ public sealed partial class Store : IDisposable
     public T Write<T>(Func<StoreTransaction, T> work)
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
-        var tx = new StoreTransaction(_connection, transaction, _hasher.Value, _time);
+        var tx = new StoreTransaction(this, _connection, transaction, _hasher.Value, _time);
         foreach (var deferred in _deferred)
             deferred(tx);
         var result = work(tx);
@@ -124,8 +127,26 @@ public sealed partial class Store : IDisposable
         return command;
     }
 
+    /// <summary>A command for <paramref name="sql"/> kept prepared across calls, with no parameters bound yet. The
+    /// caller must not dispose it, nor keep a reader of it open past its next use.</summary>
+    internal SqliteCommand Prepared(string sql, SqliteTransaction? transaction)
+    {
+        if (!_prepared.TryGetValue(sql, out var command))
+        {
+            command = Command(sql);
+            _prepared[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        command.Parameters.Clear();
+        return command;
+    }
+
     public void Dispose()
     {
+        foreach (var command in _prepared.Values)
+            command.Dispose();
+        _prepared.Clear();
         if (_hasher.IsValueCreated)
             _hasher.Value.Dispose();
         _connection.Close();

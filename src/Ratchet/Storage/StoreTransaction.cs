@@ -6,13 +6,15 @@ namespace Ratchet.Storage;
 /// <summary>One open write transaction: state changes plus the ledger events that describe them.</summary>
 public sealed class StoreTransaction
 {
+    private readonly Store _store;
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly LedgerHasher _hasher;
     private readonly TimeProvider _time;
 
-    internal StoreTransaction(SqliteConnection connection, SqliteTransaction transaction, LedgerHasher hasher, TimeProvider time)
+    internal StoreTransaction(Store store, SqliteConnection connection, SqliteTransaction transaction, LedgerHasher hasher, TimeProvider time)
     {
+        _store = store;
         _connection = connection;
         _transaction = transaction;
         _hasher = hasher;
@@ -36,12 +38,11 @@ public sealed class StoreTransaction
         else
         {
             // Read the tail inside the transaction: other processes (approve, pause) append too.
-            using var tail = Command("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1");
-            using var reader = tail.ExecuteReader();
+            using var reader = Prepared("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").ExecuteReader();
             (seq, prev) = reader.Read() ? (reader.GetInt64(0) + 1, reader.GetString(1)) : (1L, LedgerHasher.GenesisHash);
         }
         var entry = _hasher.Seal(seq, Now(), type, CanonicalJson.From(payload), prev);
-        using var insert = Command("INSERT INTO ledger(seq, time, type, payload, prev, hash) VALUES ($seq, $time, $type, $payload, $prev, $hash)");
+        var insert = Prepared("INSERT INTO ledger(seq, time, type, payload, prev, hash) VALUES ($seq, $time, $type, $payload, $prev, $hash)");
         insert.Parameters.AddWithValue("$seq", entry.Seq);
         insert.Parameters.AddWithValue("$time", entry.Time);
         insert.Parameters.AddWithValue("$type", entry.Type);
@@ -61,9 +62,12 @@ public sealed class StoreTransaction
         return command;
     }
 
+    /// <summary>A prepared command of the store's, in this transaction (see <see cref="Store.Prepared"/>).</summary>
+    internal SqliteCommand Prepared(string sql) => _store.Prepared(sql, _transaction);
+
     internal int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(sql);
+        var command = Prepared(sql);
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         return command.ExecuteNonQuery();
