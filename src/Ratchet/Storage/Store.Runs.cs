@@ -46,7 +46,7 @@ public sealed partial class Store
     /// <summary>Reads one scalar.</summary>
     internal T? Scalar<T>(string sql, params (string Name, object? Value)[] parameters)
     {
-        var command = Prepared(sql, null);
+        var command = Prepared(sql);
         foreach (var (name, value) in parameters)
             command.Parameters.AddWithValue(name, value ?? DBNull.Value);
         var result = command.ExecuteScalar();

@@ -17,6 +17,8 @@ public sealed partial class Store : IDisposable
     // The statements a run executes for every evaluation, prepared once: SQLite parses and plans a statement each
     // time a new command runs it. Only used from the thread that owns the connection, like the connection itself.
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
+    // The transaction of the Write under way: a read made inside it (a plain new command joins it by itself) must run in it.
+    private SqliteTransaction? _writing;
 
     private Store(SqliteConnection connection, string directory, string storeId, LedgerKey key, HeadFile head, TimeProvider time)
     {
@@ -87,10 +89,19 @@ public sealed partial class Store : IDisposable
     {
         using var transaction = _connection.BeginTransaction(deferred: false);
         var tx = new StoreTransaction(this, _connection, transaction, _hasher.Value, _time);
-        foreach (var deferred in _deferred)
-            deferred(tx);
-        var result = work(tx);
-        transaction.Commit();
+        T result;
+        _writing = transaction;
+        try
+        {
+            foreach (var deferred in _deferred)
+                deferred(tx);
+            result = work(tx);
+            transaction.Commit();
+        }
+        finally
+        {
+            _writing = null;
+        }
         _deferred.Clear();
         if (tx.LastEntry is { } last)
             Head.Advance(last.Seq, last.Hash);
@@ -127,10 +138,12 @@ public sealed partial class Store : IDisposable
         return command;
     }
 
-    /// <summary>A command for <paramref name="sql"/> kept prepared across calls, with no parameters bound yet. The
-    /// caller must not dispose it, nor keep a reader of it open past its next use.</summary>
-    internal SqliteCommand Prepared(string sql, SqliteTransaction? transaction)
+    /// <summary>A command for <paramref name="sql"/> kept prepared across calls, with no parameters bound yet, in
+    /// <paramref name="transaction"/> or else in the write transaction under way, if any. The caller must not dispose
+    /// it, nor keep a reader of it open past its next use.</summary>
+    internal SqliteCommand Prepared(string sql, SqliteTransaction? transaction = null)
     {
+        transaction ??= _writing;
         if (!_prepared.TryGetValue(sql, out var command))
         {
             command = Command(sql);

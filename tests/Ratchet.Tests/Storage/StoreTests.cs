@@ -64,6 +64,24 @@ public sealed class StoreTests : IDisposable
     }
 
     [Fact]
+    public void Scalar_InsideAndOutsideAWrite_ReadsThroughTheSamePreparedStatement()
+    {
+        using var store = Open();
+        Assert.False(store.HasCandidate("aaaa1111"));
+
+        var seenInside = store.Write(tx =>
+        {
+            Store.InsertCandidate(tx, Candidate("aaaa1111", 0));
+            return store.HasCandidate("aaaa1111") && !store.HasCandidate("bbbb2222");
+        });
+
+        Assert.True(seenInside); // the read ran in the write's transaction and saw its uncommitted row
+        Assert.True(store.HasCandidate("aaaa1111"));
+        store.Write(tx => Store.InsertCandidate(tx, Candidate("bbbb2222", 1)));
+        Assert.True(store.HasCandidate("bbbb2222"));
+    }
+
+    [Fact]
     public void Defer_WhenTheNextWriteCommits_RunsFirstInTheSameTransaction()
     {
         using var store = Open();
