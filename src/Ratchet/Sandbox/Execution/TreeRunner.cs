@@ -132,8 +132,16 @@ internal sealed class TreeRunner(TimeProvider time)
             catch (Exception error)
             {
                 // Unwatched, the tree must not run on: end it, and let the run fail with the cause.
-                _error = error;
-                spec.KillTree(pid);
+                _error ??= error;
+                try
+                {
+                    spec.KillTree(pid);
+                }
+                catch (Exception killError)
+                {
+                    _error = new AggregateException(error, killError);
+                }
+
                 return null;
             }
         }

@@ -76,8 +76,8 @@ internal sealed unsafe partial class Reaper
     }
 
     /// <summary>Runs <paramref name="check"/> on the reaper thread <paramref name="first"/> from now, then again after
-    /// whatever delay it returns, until it returns null or the handle is disposed. A check must be quick and must not
-    /// throw (an exception would end the process): it runs between polls, so while it runs no exit is seen.</summary>
+    /// whatever delay it returns, until it returns null or the handle is disposed. A check must be quick (it runs
+    /// between polls, so while it runs no exit is seen) and should not throw: one that does is dropped.</summary>
     public IDisposable Repeat(TimeSpan first, Func<TimeSpan?> check)
     {
         var repetition = new Repetition(this, check) { Due = Stopwatch.GetTimestamp() + Ticks(first) };
@@ -181,8 +181,20 @@ internal sealed unsafe partial class Reaper
 
         foreach (var repetition in due ?? [])
         {
-            if (repetition.Check() is { } next)
-                repetition.Due = Stopwatch.GetTimestamp() + Ticks(next);
+            TimeSpan? next;
+            try
+            {
+                next = repetition.Check();
+            }
+            catch (Exception)
+            {
+                // Catch-all on purpose: this thread must not die, or no exit would be seen again. A check that throws
+                // is dropped; checks are written not to (TreeRunner's records its failure for the run).
+                next = null;
+            }
+
+            if (next is { } delay)
+                repetition.Due = Stopwatch.GetTimestamp() + Ticks(delay);
             else
                 repetition.Dispose();
         }

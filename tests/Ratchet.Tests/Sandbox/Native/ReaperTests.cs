@@ -78,6 +78,24 @@ public sealed class ReaperTests
         Assert.Equal(0, late);
     }
 
+    [Fact]
+    public async Task Repeat_WhenACheckThrows_DropsItAndTheThreadStillReapsAndChecks()
+    {
+        using var failing = Reaper.Shared!.Repeat(TimeSpan.Zero, () => throw new InvalidOperationException("a broken check"));
+        await Task.Delay(50, TestContext.Current.CancellationToken);
+        var ran = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var working = Reaper.Shared.Repeat(TimeSpan.FromMilliseconds(10), () =>
+        {
+            ran.TrySetResult();
+            return null;
+        });
+
+        var status = await Reaper.Shared.Watch(Start("exit 3"))!.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await ran.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+
+        Assert.Equal(3, status);
+    }
+
     private static int Start(string script) => Spawn.Start(new SpawnRequest(
         ["/bin/sh", "-c", script], [new("PATH", "/usr/bin:/bin")], new Dictionary<int, int>(), CloseFrom: 10, "/"));
 }
