@@ -17,7 +17,6 @@ namespace Ratchet.Sandbox;
 /// and 2 and <see cref="PendingBwrap"/> the rest, so that a launch can be made ahead of need (<see cref="WarmLaunch"/>).</remarks>
 internal static class BwrapLauncher
 {
-
     /// <summary>The launcher's environment: bwrap clears it again before the command starts.</summary>
     internal static readonly IReadOnlyList<KeyValuePair<string, string>> LauncherEnvironment = [new("PATH", "/usr/sbin:/usr/bin:/sbin:/bin")];
 
@@ -191,29 +190,6 @@ internal static class BwrapLauncher
         owned.Remove(fd);
         Libc.close(fd);
     }
-
-    internal static unsafe void WriteAll(int fd, byte[] bytes)
-    {
-        fixed (byte* start = bytes)
-        {
-            var done = 0;
-            while (done < bytes.Length)
-            {
-                var written = Libc.write(fd, start + done, bytes.Length - done);
-                if (written < 0 && Libc.LastErrno() == Libc.EINTR)
-                {
-                    continue;
-                }
-
-                if (written <= 0)
-                {
-                    throw new InvalidOperationException($"writing bwrap's options failed: {Libc.LastError()}");
-                }
-
-                done += (int)written;
-            }
-        }
-    }
 }
 
 /// <summary>A bwrap spawned by <see cref="BwrapLauncher.SpawnWaiting"/>, blocked reading its options: nothing of the sandbox
@@ -248,7 +224,10 @@ internal sealed class PendingBwrap(SpawnedTree tree, int argsFd)
 
         try
         {
-            BwrapLauncher.WriteAll(fd, options);
+            if (!Libc.WriteAll(fd, options))
+            {
+                throw new InvalidOperationException($"writing bwrap's options failed: {Libc.LastError()}");
+            }
         }
         finally
         {

@@ -59,7 +59,7 @@ internal static class KeyedFile
     /// <summary>Writes <paramref name="value"/> to a kernel file (a cgroup limit, <c>cgroup.procs</c>) with
     /// one open, write and close: .NET's File.WriteAllText adds fstatfs, flock, ftruncate and lseek calls.</summary>
     /// <exception cref="IOException">The file cannot be opened or the kernel refuses the value; the message names both.</exception>
-    public static unsafe void Write(string path, string value)
+    public static void Write(string path, string value)
     {
         // The flags a shell's "echo value > file" uses (so a plain file, as in the unit tests, takes the value too).
         var fd = Libc.open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_TRUNC | Libc.O_CLOEXEC, 0x1a4);
@@ -70,20 +70,9 @@ internal static class KeyedFile
 
         try
         {
-            var bytes = Encoding.ASCII.GetBytes(value);
-            nint written;
-            fixed (byte* start = bytes)
+            if (!Libc.WriteAll(fd, Encoding.ASCII.GetBytes(value)))
             {
-                do
-                {
-                    written = Libc.write(fd, start, bytes.Length);
-                }
-                while (written < 0 && Libc.LastErrno() == Libc.EINTR);
-            }
-
-            if (written != bytes.Length)
-            {
-                throw new IOException($"cannot write \"{value}\" to {path}: {(written < 0 ? Libc.LastError() : $"{written} of {bytes.Length} bytes written")}");
+                throw new IOException($"cannot write \"{value}\" to {path}: {Libc.LastError()}");
             }
         }
         finally

@@ -144,6 +144,33 @@ internal static partial class Libc
         return (fds[0], fds[1]);
     }
 
+    /// <summary>Writes every byte, retrying on EINTR and short writes; false on failure, with errno left for
+    /// <see cref="LastError"/>.</summary>
+    internal static unsafe bool WriteAll(int fd, ReadOnlySpan<byte> bytes)
+    {
+        fixed (byte* start = bytes)
+        {
+            var done = 0;
+            while (done < bytes.Length)
+            {
+                var written = write(fd, start + done, bytes.Length - done);
+                if (written < 0 && LastErrno() == EINTR)
+                {
+                    continue;
+                }
+
+                if (written <= 0)
+                {
+                    return false;
+                }
+
+                done += (int)written;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>Throws with errno's message when a call returned a negative value.</summary>
     internal static int Check(int result, string what) =>
         result >= 0 ? result : throw new InvalidOperationException($"{what} failed: {LastError()}");

@@ -20,7 +20,6 @@ internal sealed class StagingArea : IDisposable
     private readonly bool _useTmpfs;
     private readonly int _uid;
     private readonly int _gid;
-    private readonly List<string> _ownerMount = [];
 
     /// <param name="root">Created if missing (mode 0711: the sandbox uid must traverse it, not list it).</param>
     /// <param name="useTmpfs">Root only: mount tmpfs on in/ and out/ (neutral mountinfo, size-capped results).</param>
@@ -41,7 +40,7 @@ internal sealed class StagingArea : IDisposable
         {
             try
             {
-                Mount(OwnerDirectory, OwnerTmpfsOptions, _ownerMount);
+                Mount(OwnerDirectory, OwnerTmpfsOptions, []);
             }
             catch
             {
@@ -125,9 +124,9 @@ internal sealed class StagingArea : IDisposable
         {
             if (Directory.Exists(OwnerDirectory) && !Directory.EnumerateFileSystemEntries(OwnerDirectory).Any())
             {
-                foreach (var mount in _ownerMount)
+                if (_useTmpfs)
                 {
-                    Libc.umount2(mount, Libc.MNT_DETACH);
+                    Libc.umount2(OwnerDirectory, Libc.MNT_DETACH);
                 }
 
                 Directory.Delete(OwnerDirectory);
@@ -215,7 +214,7 @@ internal sealed class StagingArea : IDisposable
 
     /// <summary>Creates <paramref name="path"/> (it must not exist) with <paramref name="content"/>, the mode and the
     /// fixed times, in five system calls: File.WriteAllBytes and path-based chmod and utimensat take ten.</summary>
-    private static unsafe void WriteNew(string path, byte[] content, uint mode)
+    private static void WriteNew(string path, byte[] content, uint mode)
     {
         var fd = Libc.open(path, Libc.O_WRONLY | Libc.O_CREAT | Libc.O_EXCL | Libc.O_NOFOLLOW | Libc.O_CLOEXEC, mode);
         if (fd < 0)
@@ -225,19 +224,9 @@ internal sealed class StagingArea : IDisposable
 
         try
         {
-            var done = 0;
-            fixed (byte* start = content)
+            if (!Libc.WriteAll(fd, content))
             {
-                while (done < content.Length)
-                {
-                    var written = Libc.write(fd, start + done, content.Length - done);
-                    if (written < 0 && Libc.LastErrno() != Libc.EINTR)
-                    {
-                        throw new IOException($"cannot write {path}: {Libc.LastError()}");
-                    }
-
-                    done += (int)Math.Max(written, 0);
-                }
+                throw new IOException($"cannot write {path}: {Libc.LastError()}");
             }
 
             // The umask may have taken bits from the mode given to open.
