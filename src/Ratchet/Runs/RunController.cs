@@ -83,7 +83,8 @@ public sealed partial class RunController
         }
         try
         {
-            await FillAsync(cancellationToken);
+            // The initial program (or what a resume reloaded) starts now; the first proposals are made while it runs.
+            StartEvaluations(cancellationToken);
             var stopped = await LoopAsync(cancellationToken);
             if (stopped is not null)
                 return Stopped(stopped);

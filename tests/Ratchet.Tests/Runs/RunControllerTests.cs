@@ -59,6 +59,46 @@ public sealed class RunControllerTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_StartsTheInitialProgram_BeforeTheFirstProposalIsMade()
+    {
+        var task = Task();
+        using var store = OpenStore();
+        var sandbox = new FakeSandbox();
+        var proposer = new SandboxWatchingProposer(sandbox, Files("a", "score 2\n"));
+        // Two workers: the pipeline holds two candidates, so a proposal is wanted as soon as the run starts.
+        await new RunController(task, store, sandbox, proposer, new RunOptions { Workers = 2, Policy = TestPolicies.Permissive }).RunAsync(TestContext.Current.CancellationToken);
+        Assert.True(proposer.SandboxBusyAtFirstProposal, "the first proposal was made before the initial program was handed to the sandbox");
+        Assert.Equal(2, store.Candidates().Count());
+    }
+
+    /// <summary>Proposes one program; at the first request it waits (up to 10 s) for the sandbox to have been asked to
+    /// run something, and records whether it was.</summary>
+    private sealed class SandboxWatchingProposer(FakeSandbox sandbox, Proposal proposal) : IProposer
+    {
+        private bool _proposed;
+
+        public string Name => "watching";
+
+        public bool SandboxBusyAtFirstProposal { get; private set; }
+
+        public async ValueTask<Proposal?> ProposeAsync(ProposalContext context, CancellationToken cancellationToken)
+        {
+            if (_proposed)
+                return null;
+            _proposed = true;
+            var deadline = DateTime.UtcNow.AddSeconds(10);
+            while (sandbox.Runs == 0 && DateTime.UtcNow < deadline)
+                await System.Threading.Tasks.Task.Delay(5, cancellationToken);
+            SandboxBusyAtFirstProposal = sandbox.Runs > 0;
+            return proposal;
+        }
+
+        public void Observe(Decision decision)
+        {
+        }
+    }
+
+    [Fact]
     public async Task Run_PromotesOnlyImprovements_InProposalOrder()
     {
         var task = Task("score 1\n");
