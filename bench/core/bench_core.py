@@ -5,7 +5,9 @@
    same run and score commands, each under a plain `bwrap --unshare-all` launch, and against the bare,
    unsandboxed loop. Interleaved rounds; medians.
 2. workers: speed-up of --workers 2 over --workers 1 for an evaluator that burns 200 ms of CPU, against two
-   plain-bwrap loops in parallel over one.
+   plain-bwrap loops in parallel over one. At each worker count the loops and Ratchet run back to back (the order
+   flips every round), so each round gives a share of its own; reported as the ratio of medians and as the median
+   of the rounds' shares.
 3. store: `ratchet audit verify` throughput and `ratchet status` latency and peak RSS with 100,000 candidates.
 
 Usage: python3 bench/core/bench_core.py [--evaluations 300] [--rounds 3] [--worker-evaluations 40]
@@ -146,33 +148,40 @@ def bench_workers(root, evaluations, rounds, compare_cli=None):
             'any(time.process_time() - t >= 0.2 for _ in iter(int, 1))"\n'
             'echo "$VALUE" > "$RATCHET_OUT/value"\n')
     task, replay = make_task(root, "workers", burn, evaluations)
-    rows = {"bwrap1": [], "bwrap2": [], "ratchet1": [], "ratchet2": []}
-    if compare_cli:
-        rows.update({"compared1": [], "compared2": []})
+    builds = [("ratchet", RATCHET)] + ([("compared", compare_cli)] if compare_cli else [])
+    rows = {f"{name}{workers}": [] for name in ["bwrap"] + [b[0] for b in builds] for workers in (1, 2)}
     for i in range(rounds):
-        rows["bwrap1"].append(parallel_loops(task, evaluations, 1))
-        rows["bwrap2"].append(parallel_loops(task, evaluations, 2))
-        builds = [("ratchet", RATCHET), ("compared", compare_cli)] if compare_cli else [("ratchet", RATCHET)]
-        for name, cli in (builds if i % 2 == 0 else builds[::-1]):
-            rows[name + "1"].append(ratchet_run(task, replay, 1, evaluations, cli))
-            rows[name + "2"].append(ratchet_run(task, replay, 2, evaluations, cli))
+        # The plain loops and Ratchet are timed back to back at each worker count, so the VM's drift (its speed moves
+        # by up to 1.6x within minutes here) hits both sides of each slowdown ratio alike; the order flips every round.
+        jobs = [("bwrap", None)] + builds
+        for workers in ((1, 2) if i % 2 == 0 else (2, 1)):
+            for name, cli in (jobs if i % 2 == 0 else jobs[::-1]):
+                seconds = parallel_loops(task, evaluations, workers) if cli is None else ratchet_run(task, replay, workers, evaluations, cli)
+                rows[f"{name}{workers}"].append(seconds)
     med = {k: statistics.median(v) for k, v in rows.items()}
     bare_speedup = med["bwrap1"] / med["bwrap2"]
-    ratchet_speedup = med["ratchet1"] / med["ratchet2"]
-    compared = {}
-    if compare_cli:
-        compared_speedup = med["compared1"] / med["compared2"]
-        compared = {"compared_cli": compare_cli, "compared_speedup": round(compared_speedup, 3),
-                    "compared_speedup_share": round(compared_speedup / bare_speedup, 3)}
-    return compared | {
+
+    def shares(name):
+        """Per round: the build's speed-up over the plain loops' speed-up in that round."""
+        return [(rows[name + "1"][i] / rows[name + "2"][i]) / (rows["bwrap1"][i] / rows["bwrap2"][i]) for i in range(rounds)]
+
+    result = {
         "evaluations": evaluations,
         "rounds": rounds,
         "seconds": {k: [round(x, 2) for x in v] for k, v in rows.items()},
         "median_seconds": {k: round(v, 2) for k, v in med.items()},
         "bwrap_speedup": round(bare_speedup, 3),
-        "ratchet_speedup": round(ratchet_speedup, 3),
-        "ratchet_speedup_share": round(ratchet_speedup / bare_speedup, 3),
     }
+    for name, _ in builds:
+        speedup = med[name + "1"] / med[name + "2"]
+        prefix = "" if name == "ratchet" else "compared_"
+        result[prefix + "speedup" if prefix else "ratchet_speedup"] = round(speedup, 3)
+        result[prefix + "speedup_share" if prefix else "ratchet_speedup_share"] = round(speedup / bare_speedup, 3)
+        result[f"{name}_share_per_round"] = [round(x, 3) for x in shares(name)]
+        result[f"{name}_share_median_of_rounds"] = round(statistics.median(shares(name)), 3)
+    if compare_cli:
+        result["compared_cli"] = compare_cli
+    return result
 
 
 def timed_child(args):
