@@ -3,7 +3,8 @@
 
 1. overhead: per-evaluation cost of `ratchet run` (replay proposer, 1 worker) against a shell loop that runs the
    same run and score commands, each under a plain `bwrap --unshare-all` launch, and against the bare,
-   unsandboxed loop. Interleaved rounds; medians.
+   unsandboxed loop. Interleaved rounds, the order flipping every round; medians, and the median of the rounds'
+   own differences.
 2. workers: speed-up of --workers 2 over --workers 1 for an evaluator that burns 200 ms of CPU, against two
    plain-bwrap loops in parallel over one. At each worker count the loops and Ratchet run back to back (the order
    flips every round), so each round gives a share of its own; reported as the ratio of medians and as the median
@@ -120,17 +121,18 @@ def bench_overhead(root, evaluations, rounds, compare_cli=None):
     run_sh = 'VALUE=0\necho "$VALUE" > "$RATCHET_OUT/value"\n'
     task, replay = make_task(root, "overhead", run_sh, evaluations)
     ratchet_run(task, replay, 1, 5)  # build and warm the CLI
-    rows = {"bare": [], "bwrap": [], "ratchet": []}
+    jobs = [("bare", lambda: shell_loop(task, evaluations, False, 0)),
+            ("bwrap", lambda: shell_loop(task, evaluations, True, 0)),
+            ("ratchet", lambda: ratchet_run(task, replay, 1, evaluations))]
     if compare_cli:
-        rows["ratchet_compared"] = []
-    for _ in range(rounds):
-        rows["bare"].append(shell_loop(task, evaluations, False, 0) / evaluations * 1000)
-        rows["bwrap"].append(shell_loop(task, evaluations, True, 0) / evaluations * 1000)
-        rows["ratchet"].append(ratchet_run(task, replay, 1, evaluations) / evaluations * 1000)
-        if compare_cli:
-            rows["ratchet_compared"].append(ratchet_run(task, replay, 1, evaluations, compare_cli) / evaluations * 1000)
+        jobs.append(("ratchet_compared", lambda: ratchet_run(task, replay, 1, evaluations, compare_cli)))
+    rows = {name: [] for name, _ in jobs}
+    for i in range(rounds):
+        # The order flips every round, so the VM's drift does not always favour the same side.
+        for name, run in (jobs if i % 2 == 0 else jobs[::-1]):
+            rows[name].append(run() / evaluations * 1000)
     med = {k: statistics.median(v) for k, v in rows.items()}
-    return {
+    result = {
         "compared_cli": compare_cli,
         "evaluations": evaluations,
         "rounds": rounds,
@@ -141,6 +143,12 @@ def bench_overhead(root, evaluations, rounds, compare_cli=None):
         "ratchet_minus_bare_ms": round(med["ratchet"] - med["bare"], 2),
         "ratchet_over_bare": round(med["ratchet"] / med["bare"], 3),
     }
+    for name in [n for n, _ in jobs if n.startswith("ratchet")]:
+        # Per round: this build against the plain-bwrap loop timed in the same round.
+        per_round = [r - b for r, b in zip(rows[name], rows["bwrap"])]
+        result[f"{name}_minus_bwrap_ms_per_round"] = [round(x, 2) for x in per_round]
+        result[f"{name}_minus_bwrap_ms_median_of_rounds"] = round(statistics.median(per_round), 2)
+    return result
 
 
 def bench_workers(root, evaluations, rounds, compare_cli=None):
