@@ -10,9 +10,9 @@ internal abstract class LaunchedTree : IDisposable
 {
     public abstract int Id { get; }
 
-    public abstract Stream Stdout { get; }
-
-    public abstract Stream Stderr { get; }
+    /// <summary>Starts reading stdout and stderr, each up to <paramref name="cap"/> bytes; once only.</summary>
+    /// <param name="onOverflow">Called when a stream passes the cap, so the caller can kill the tree at once.</param>
+    public abstract OutputCapture Capture(long cap, Action onOverflow);
 
     /// <summary>Completes with the exit status as .NET reports it: the exit code, or 128+n after signal n.</summary>
     public abstract Task<int> Exited { get; }
@@ -35,9 +35,8 @@ internal sealed class ProcessTree : LaunchedTree
 
     public override int Id => _process.Id;
 
-    public override Stream Stdout => _process.StandardOutput.BaseStream;
-
-    public override Stream Stderr => _process.StandardError.BaseStream;
+    public override OutputCapture Capture(long cap, Action onOverflow) =>
+        new StreamCapture(_process.StandardOutput.BaseStream, _process.StandardError.BaseStream, cap, onOverflow);
 
     public override Task<int> Exited { get; }
 
@@ -77,34 +76,49 @@ internal sealed class ProcessTree : LaunchedTree
 }
 
 /// <summary>A launcher started by <see cref="Spawn"/>; its exit is reaped here (the runtime reaps only the children
-/// <see cref="Process"/> started).</summary>
+/// <see cref="Process"/> started), and its output is read by the reaper too where there is one.</summary>
 internal sealed class SpawnedTree : LaunchedTree
 {
-    private readonly AnonymousPipeClientStream _stdout;
-    private readonly AnonymousPipeClientStream _stderr;
+    private int _stdoutFd;
+    private int _stderrFd;
+    private OutputCapture? _capture;
 
     /// <param name="stdoutFd">Read end of the stdout pipe; owned from here on.</param>
     /// <param name="stderrFd">Read end of the stderr pipe; owned from here on.</param>
     public SpawnedTree(int pid, int stdoutFd, int stderrFd)
     {
         Id = pid;
-        _stdout = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(stdoutFd, ownsHandle: true));
-        _stderr = new AnonymousPipeClientStream(PipeDirection.In, new SafePipeHandle(stderrFd, ownsHandle: true));
+        _stdoutFd = stdoutFd;
+        _stderrFd = stderrFd;
         Exited = Reaper.Shared?.Watch(pid)
             ?? Task.Factory.StartNew(() => Reaper.WaitExit(pid), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public override int Id { get; }
 
-    public override Stream Stdout => _stdout;
-
-    public override Stream Stderr => _stderr;
-
     public override Task<int> Exited { get; }
+
+    public override OutputCapture Capture(long cap, Action onOverflow)
+    {
+        var stdout = Interlocked.Exchange(ref _stdoutFd, -1);
+        var stderr = Interlocked.Exchange(ref _stderrFd, -1);
+        if (stdout < 0 || stderr < 0)
+            throw new InvalidOperationException("this tree's output is already being read");
+        _capture = Reaper.Shared is { } reaper
+            ? reaper.Capture(stdout, stderr, cap, onOverflow)
+            : new StreamCapture(Pipe(stdout), Pipe(stderr), cap, onOverflow);
+        return _capture;
+    }
 
     public override void Dispose()
     {
-        _stdout.Dispose();
-        _stderr.Dispose();
+        _capture?.Dispose();
+        foreach (var fd in (int[])[Interlocked.Exchange(ref _stdoutFd, -1), Interlocked.Exchange(ref _stderrFd, -1)])
+        {
+            if (fd >= 0)
+                Libc.close(fd);
+        }
     }
+
+    private static AnonymousPipeClientStream Pipe(int fd) => new(PipeDirection.In, new SafePipeHandle(fd, ownsHandle: true));
 }

@@ -24,10 +24,8 @@ internal sealed class TreeRunner(TimeProvider time)
         var started = time.GetTimestamp();
         using var tree = spec.OnLauncherThread ? await LauncherThread.Shared.RunAsync(spec.Start).ConfigureAwait(false) : spec.Start();
 
-        using var stop = new CancellationTokenSource();
         var watch = new Watch(tree.Id, spec, limits, started, tree.Exited, time);
-        var stdout = BoundedCapture.ReadAsync(tree.Stdout, limits.OutputBytes, watch.Overflowed, stop.Token);
-        var stderr = BoundedCapture.ReadAsync(tree.Stderr, limits.OutputBytes, watch.Overflowed, stop.Token);
+        using var capture = tree.Capture(limits.OutputBytes, watch.Overflowed);
         int exitStatus;
         KillReason? killed;
         using (cancellationToken.Register(() => watch.Kill(KillReason.Cancelled)))
@@ -43,8 +41,8 @@ internal sealed class TreeRunner(TimeProvider time)
         // The command has ended: what is left (bwrap's pid 1, background processes) gets SIGKILL now. The pipes reach
         // end-of-file when the last of them is gone, just before it leaves the cgroup, so wait on that, not a timer.
         var seenEmpty = spec.Cgroup?.KillAll() ?? false;
-        stop.CancelAfter(proveTreeDead ? DrainTimeout : PipeGrace);
-        var output = await Task.WhenAll(stdout, stderr).ConfigureAwait(false);
+        capture.GiveUpAfter(proveTreeDead ? DrainTimeout : PipeGrace);
+        var output = await Task.WhenAll(capture.Stdout, capture.Stderr).ConfigureAwait(false);
         // Usually the cgroup was empty when the command ended: a process never leaves a cgroup for another, and an
         // empty cgroup gets no new member, so it still is. Otherwise wait for what was killed to be gone.
         bool? treeDead = spec.Cgroup is { } cgroup && proveTreeDead ? seenEmpty || await DrainAsync(cgroup).ConfigureAwait(false) : null;

@@ -5,7 +5,7 @@ namespace Ratchet.Sandbox.Native;
 
 /// <summary>Waits for spawned children on one thread: each child's pidfd joins a poll set, and when it becomes readable
 /// (the child has exited) the child is reaped and its task completed. The same thread runs the sandbox's periodic
-/// checks (<see cref="Repeat"/>) between polls. Before this, every launch started a thread of its own just to block
+/// checks (<see cref="Repeat"/>) between polls, and reads the children's output (<see cref="Capture"/>). Before this, every launch started a thread of its own just to block
 /// in waitpid, and every check was a timer that woke the runtime's timer thread to re-arm it and a thread-pool thread
 /// to run it: on a small VM those wake-ups were a measurable part of a launch's CPU.</summary>
 /// <remarks>Needs pidfd_open (Linux 5.3); <see cref="Watch"/> returns null where it is missing, and the caller
@@ -104,20 +104,30 @@ internal sealed unsafe partial class Reaper
     private void Loop()
     {
         var polled = new List<(int Pid, int PidFd, TaskCompletionSource<int> Exited)>();
+        var reads = new List<PipeRead>();
         var fds = new PollFd[16];
         while (true)
         {
             polled.Clear();
+            reads.Clear();
             lock (_lock)
+            {
                 polled.AddRange(_watched);
-            if (fds.Length < polled.Count + 1)
-                fds = new PollFd[(polled.Count + 1) * 2];
+                reads.AddRange(_reads);
+            }
+
+            EndGivenUp(reads);
+            var count = 1 + polled.Count + reads.Count;
+            if (fds.Length < count)
+                fds = new PollFd[count * 2];
             fds[0] = new PollFd { Fd = _wake, Events = POLLIN };
             for (var i = 0; i < polled.Count; i++)
-                fds[i + 1] = new PollFd { Fd = polled[i].PidFd, Events = POLLIN };
+                fds[1 + i] = new PollFd { Fd = polled[i].PidFd, Events = POLLIN };
+            for (var i = 0; i < reads.Count; i++)
+                fds[1 + polled.Count + i] = new PollFd { Fd = reads[i].Fd, Events = POLLIN };
             int ready;
             fixed (PollFd* set = fds)
-                ready = poll(set, (nuint)(polled.Count + 1), PollTimeout());
+                ready = poll(set, (nuint)count, PollTimeout());
             if (ready < 0)
             {
                 RunDue();
@@ -129,6 +139,10 @@ internal sealed unsafe partial class Reaper
                 ulong drained;
                 Libc.read(_wake, (byte*)&drained, sizeof(ulong));
             }
+
+            // Output before exits: a tree's pipes reach end-of-file as it exits, and its runner, woken by the exit,
+            // then finds its output complete instead of waiting for it on another wake-up.
+            ServeReads(reads, fds, 1 + polled.Count);
             for (var i = 0; i < polled.Count; i++)
             {
                 if (fds[i + 1].Revents == 0)
@@ -152,18 +166,21 @@ internal sealed unsafe partial class Reaper
         }
     }
 
-    /// <summary>Milliseconds until the earliest repetition is due (rounded up), or -1 when none is waiting.</summary>
+    /// <summary>Milliseconds until the earliest repetition or output deadline is due (rounded up), or -1 when none is
+    /// waiting.</summary>
     private int PollTimeout()
     {
+        var due = long.MaxValue;
         lock (_lock)
         {
-            _sleepsUntil = _repeats.Count == 0 ? long.MaxValue : _repeats.Min(repetition => repetition.Due);
-            if (_sleepsUntil == long.MaxValue)
-                return -1;
+            foreach (var repetition in _repeats)
+                due = Math.Min(due, repetition.Due);
+            foreach (var read in _reads)
+                due = Math.Min(due, read.Deadline);
+            _sleepsUntil = due;
         }
 
-        var ticks = _sleepsUntil - Stopwatch.GetTimestamp();
-        return ticks <= 0 ? 0 : (int)Math.Min(int.MaxValue, (ticks * 1000 + Stopwatch.Frequency - 1) / Stopwatch.Frequency);
+        return MillisecondsUntil(due);
     }
 
     private void RunDue()

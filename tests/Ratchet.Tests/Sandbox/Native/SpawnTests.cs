@@ -70,11 +70,13 @@ public sealed class SpawnTests
         }
 
         using var tree = new SpawnedTree(pid, read, errRead);
-        var output = await new StreamReader(tree.Stdout, Encoding.UTF8).ReadToEndAsync(TestContext.Current.CancellationToken);
-        return (output, await tree.Exited);
+        using var capture = tree.Capture(1 << 20, () => throw new InvalidOperationException("no output passes the cap here"));
+        var output = await capture.Stdout.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        return (Encoding.UTF8.GetString(output.Bytes), await tree.Exited);
     }
 
-    private static (int Read, int Write) Pipe()
+    /// <summary>A pipe with both ends above the numbers the child gets.</summary>
+    internal static (int Read, int Write) Pipe()
     {
         var (low, lowWrite) = Libc.Pipe();
         // Move both ends above the numbers the child gets, as BwrapLauncher does.
