@@ -45,6 +45,10 @@ public sealed partial class RunController
     private double _wallPersisted;
     private string? _proposingStopped;
     private Hold? _hold;
+
+    /// <summary>The loop's poll-interval wake-up, shared by its turns until it fires: a new timer per turn (one or more
+    /// per evaluation) woke the runtime's timer thread for each of them, for nothing.</summary>
+    private Task? _pollTick;
     private long _startedWhileWaiting;
     private CancellationTokenSource _evaluations = new();
     private CancellationToken _runToken;
@@ -132,7 +136,9 @@ public sealed partial class RunController
             var waits = _queue.Where(i => i.Running is not null && i.Report is null).Select(i => (Task)i.Running!).ToList();
             if (_queue.First?.Value.Confirming is { } confirming)
                 waits.Add(confirming);
-            waits.Add(Task.Delay(_options.ControlPollInterval, _time, ct));
+            if (_pollTick is not { IsCompleted: false })
+                _pollTick = Task.Delay(_options.ControlPollInterval, _time, ct);
+            waits.Add(_pollTick);
             await Task.WhenAny(waits);
             ct.ThrowIfCancellationRequested();
             await CollectAsync();
