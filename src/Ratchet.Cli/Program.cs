@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Ratchet.Cli.Output;
 using Ratchet.Ledger;
 using Ratchet.Proposers.Replay;
 using Ratchet.Runs;
@@ -13,6 +14,7 @@ public static class Program
     {
         // Help and errors name the command as users type it (the assembly is Ratchet.Cli).
         AppContext.SetData("System.CommandLine.ExecutableName", "ratchet");
+        WarmUpInBackground(args);
         var root = CliApp.Build();
         var parse = root.Parse(args);
         try
@@ -30,6 +32,26 @@ public static class Program
                 "If another program holds it, try again; if the file is damaged, keep it for the record and start a new run with --state <new folder>.");
             return ExitCodes.Environment;
         }
+    }
+
+    /// <summary>While this thread builds and parses the command line, a second one loads what every verb but help and
+    /// --version uses next: SQLite and the JSON writer (about 30 ms of a 150 ms `status`, on the other core).</summary>
+    private static void WarmUpInBackground(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith('-'))
+            return;
+        new Thread(() =>
+        {
+            try
+            {
+                Store.WarmUp();
+                JsonOut.WarmUp();
+            }
+            catch (Exception)
+            {
+                // Catch-all on purpose: a warm-up only saves time; the command meets any real problem itself.
+            }
+        }) { IsBackground = true, Name = "ratchet-warm-up" }.Start();
     }
 
     /// <summary>The exit code for exceptions whose message is written for the user, else null (a bug: let it crash).</summary>

@@ -14,6 +14,9 @@ internal static class JsonOut
     /// <summary>A JSON tree, indented, with the project's escaping, without the reflection serializer's start-up.</summary>
     public static void Write(JsonNode value) => Console.Out.WriteLine(Render(value, indented: true));
 
+    /// <summary>Renders a small tree, loading the JSON writer and its escaping (see Program's warm-up).</summary>
+    public static void WarmUp() => Render(new JsonObject { ["warm"] = 1.5, ["up"] = new JsonArray("x") }, indented: true);
+
     /// <summary>A JSON tree on one line ("null" for none).</summary>
     public static string Compact(JsonNode? value) => Render(value, indented: false);
 

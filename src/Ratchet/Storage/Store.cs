@@ -83,6 +83,18 @@ public sealed partial class Store : IDisposable
         return new Store(connection, directory, storeId, key, new HeadFile(home, storeId), time ?? TimeProvider.System);
     }
 
+    /// <summary>Loads SQLite on the calling thread (the native library, its provider, the connection-string parser and
+    /// the statement types) with a throw-away in-memory database. Commands call this on a second core at start-up, so
+    /// that opening the store later finds it loaded: about 30 ms of a `status` that takes 150.</summary>
+    public static void WarmUp()
+    {
+        using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = ":memory:", Pooling = false }.ToString());
+        connection.Open();
+        Execute(connection, "PRAGMA foreign_keys=ON;");
+        using var transaction = connection.BeginTransaction(deferred: true);
+        ReadMetaIfPresent(connection, transaction, "store_id");
+    }
+
     /// <summary>Runs <paramref name="work"/> in one IMMEDIATE transaction; ledger events appended inside it commit with it.
     /// Work handed to <see cref="Defer"/> runs first, in the same transaction.</summary>
     public T Write<T>(Func<StoreTransaction, T> work)
