@@ -159,6 +159,9 @@ internal sealed unsafe partial class Reaper
 
         public override void GiveUpAfter(TimeSpan delay)
         {
+            // Usually both pipes ended with the tree: nothing to wake the reaper for.
+            if (stdout.Done.Task.IsCompleted && stderr.Done.Task.IsCompleted)
+                return;
             var deadline = Stopwatch.GetTimestamp() + Ticks(delay);
             bool wake;
             lock (reaper._lock)

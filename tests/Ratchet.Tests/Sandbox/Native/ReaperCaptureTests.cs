@@ -13,7 +13,7 @@ public sealed class ReaperCaptureTests
     public async Task Capture_OutputOfManyPipeBuffers_ArrivesWholeAndInOrderOnBothStreams()
     {
         // About 1.3 MB: twenty times a pipe's buffer, so the reaper reads it over many wake-ups.
-        var (tree, _) = StartShell("seq 1 200000; echo done >&2");
+        var (tree, _) = SpawnTests.StartShell("seq 1 200000; echo done >&2");
         using (tree)
         {
             using var capture = tree.Capture(4 << 20, () => throw new InvalidOperationException("under the cap"));
@@ -32,7 +32,7 @@ public sealed class ReaperCaptureTests
     [Fact]
     public async Task Capture_WhenAStreamPassesTheCap_KeepsTheCapAndCallsTheActionOnce()
     {
-        var (tree, pid) = StartShell("exec yes flood");
+        var (tree, pid) = SpawnTests.StartShell("exec yes flood");
         using (tree)
         {
             var calls = 0;
@@ -103,25 +103,5 @@ public sealed class ReaperCaptureTests
             Libc.close(outWrite);
             Libc.close(errWrite);
         }
-    }
-
-    private static (SpawnedTree Tree, int Pid) StartShell(string script)
-    {
-        var (outRead, outWrite) = SpawnTests.Pipe();
-        var (errRead, errWrite) = SpawnTests.Pipe();
-        int pid;
-        try
-        {
-            pid = Spawn.Start(new SpawnRequest(
-                ["/bin/sh", "-c", script], [new("PATH", "/usr/bin:/bin")],
-                new Dictionary<int, int> { [1] = outWrite, [2] = errWrite }, CloseFrom: 10, "/"));
-        }
-        finally
-        {
-            Libc.close(outWrite);
-            Libc.close(errWrite);
-        }
-
-        return (new SpawnedTree(pid, outRead, errRead), pid);
     }
 }

@@ -54,6 +54,15 @@ public sealed class SpawnTests
 
     private static async Task<(string Output, int Status)> RunShellAsync(string script)
     {
+        using var tree = StartShell(script).Tree;
+        using var capture = tree.Capture(1 << 20, () => throw new InvalidOperationException("no output passes the cap here"));
+        var output = await capture.Stdout.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        return (Encoding.UTF8.GetString(output.Bytes), await tree.Exited);
+    }
+
+    /// <summary>Spawns <c>sh -c script</c> with its stdout and stderr on pipes, as BwrapLauncher spawns bwrap.</summary>
+    internal static (SpawnedTree Tree, int Pid) StartShell(string script)
+    {
         var (read, write) = Pipe();
         var (errRead, errWrite) = Pipe();
         int pid;
@@ -69,10 +78,7 @@ public sealed class SpawnTests
             Libc.close(errWrite);
         }
 
-        using var tree = new SpawnedTree(pid, read, errRead);
-        using var capture = tree.Capture(1 << 20, () => throw new InvalidOperationException("no output passes the cap here"));
-        var output = await capture.Stdout.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-        return (Encoding.UTF8.GetString(output.Bytes), await tree.Exited);
+        return (new SpawnedTree(pid, read, errRead), pid);
     }
 
     /// <summary>A pipe with both ends above the numbers the child gets.</summary>
