@@ -5,9 +5,10 @@ namespace Ratchet.Sandbox.Native;
 
 /// <summary>Waits for spawned children on one thread: each child's pidfd joins a poll set, and when it becomes readable
 /// (the child has exited) the child is reaped and its task completed. The same thread runs the sandbox's periodic
-/// checks (<see cref="Repeat"/>) between polls, and reads the children's output (<see cref="Capture"/>). Before this, every launch started a thread of its own just to block
-/// in waitpid, and every check was a timer that woke the runtime's timer thread to re-arm it and a thread-pool thread
-/// to run it: on a small VM those wake-ups were a measurable part of a launch's CPU.</summary>
+/// checks (<see cref="Repeat"/>) between polls and reads the children's output (<see cref="Capture"/>). Before this,
+/// every launch started a thread of its own just to block in waitpid, and every check was a timer that woke the
+/// runtime's timer thread to re-arm it and a thread-pool thread to run it: on a small VM those wake-ups were a
+/// measurable part of a launch's CPU.</summary>
 /// <remarks>Needs pidfd_open (Linux 5.3); <see cref="Watch"/> returns null where it is missing, and the caller
 /// waits on a thread of its own as before. Only children this process spawned itself are handed here, so nobody
 /// else reaps them first.</remarks>
