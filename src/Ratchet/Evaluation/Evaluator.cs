@@ -21,17 +21,9 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
     public async Task<EvaluationReport> EvaluateAsync(ProgramSnapshot program, EvaluationRequest request, CancellationToken cancellationToken)
     {
         var tally = new Tally();
-        IReadOnlyList<StagedFile> built = [];
-        if (_builder is not null)
-        {
-            // Compiled outside the sandbox, without running candidate code; the builder caches by content, so repeats,
-            // the holdout and re-runs of one candidate build once.
-            var build = await _builder.BuildAsync(program, cancellationToken);
-            if (!build.Succeeded)
-                return new EvaluationReport { Outcome = Outcome.Crashed, Reasons = [$"the program does not build: {build.Error}"] };
-            built = build.Artifacts;
-        }
-        var staged = new StagedProgram(program, built);
+        var (staged, buildFailure) = await StageAsync(program, cancellationToken);
+        if (buildFailure is not null)
+            return buildFailure;
         var scores = new List<double>(request.Repeats);
         Measurement? first = null;
         try
@@ -43,10 +35,7 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
                     first = measurement;
                 var result = measurement.Result;
                 if (result.Outcome != Outcome.Ok)
-                {
-                    var prefix = request.Repeats > 1 ? $"repeat {repeat + 1} of {request.Repeats}: " : "";
-                    return Report(result with { Reasons = result.Reasons.Select(r => prefix + r).ToArray() }, tally, scores);
-                }
+                    return RepeatFailed(result, request, repeat, tally, scores);
                 scores.Add(result.Score!.Value);
             }
             var mean = scores.Average();
@@ -60,6 +49,19 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
             if (first is not null)
                 await first.DisposeAsync();
         }
+    }
+
+    /// <summary>The program's files as its run sandbox gets them, or the report of a build that failed.</summary>
+    private async Task<(StagedProgram Staged, EvaluationReport? Failure)> StageAsync(ProgramSnapshot program, CancellationToken ct)
+    {
+        if (_builder is null)
+            return (new StagedProgram(program, []), null);
+        // Compiled outside the sandbox, without running candidate code; the builder caches by content, so repeats,
+        // the holdout and re-runs of one candidate build once.
+        var build = await _builder.BuildAsync(program, ct);
+        return build.Succeeded
+            ? (new StagedProgram(program, build.Artifacts), null)
+            : (new StagedProgram(program, []), new EvaluationReport { Outcome = Outcome.Crashed, Reasons = [$"the program does not build: {build.Error}"] });
     }
 
     /// <summary>The measurements a would-be champion needs: the sealed holdout, the re-runs, the invariants.</summary>
@@ -116,6 +118,13 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
             SandboxRuns = tally.Runs,
             CpuSeconds = tally.CpuSeconds,
         };
+    }
+
+    /// <summary>The report of a repeat that did not end <c>ok</c>, its reasons saying which repeat it was.</summary>
+    private static EvaluationReport RepeatFailed(PhaseResult result, EvaluationRequest request, int repeat, Tally tally, IReadOnlyList<double> scores)
+    {
+        var prefix = request.Repeats > 1 ? $"repeat {repeat + 1} of {request.Repeats}: " : "";
+        return Report(result with { Reasons = result.Reasons.Select(r => prefix + r).ToArray() }, tally, scores);
     }
 
     private static EvaluationReport Report(PhaseResult result, Tally tally, IReadOnlyList<double> scores) => new()

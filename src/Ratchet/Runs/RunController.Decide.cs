@@ -144,19 +144,15 @@ public sealed partial class RunController
         }
     }
 
-    /// <summary>Measures the champion and the candidate again, each with the same fresh seeds, in parallel.</summary>
+    /// <summary>Measures the champion and the candidate again on the same fresh seeds, in pairs, back to back
+    /// (<see cref="Evaluator.EvaluatePairedAsync"/>).</summary>
     private Task<(EvaluationReport Champion, EvaluationReport Candidate)> Confirm(QueueItem item, int repeats)
     {
         var request = new EvaluationRequest(Seeds.Derive((ulong)_run.Seed, "confirm", (ulong)item.Seq), repeats, WouldPromote: _ => false);
         var champion = _champion!.Program;
         var candidate = item.Program;
         var token = CancellationTokenSource.CreateLinkedTokenSource(_runToken, _evaluations.Token).Token;
-        return Task.Run(async () =>
-        {
-            var first = _evaluator.EvaluateAsync(champion, request, token);
-            var second = _evaluator.EvaluateAsync(candidate, request, token);
-            return (await first, await second);
-        }, token);
+        return Task.Run(() => _evaluator.EvaluatePairedAsync(champion, candidate, request, token), token);
     }
 
     /// <summary>Records a finished confirmation round and asks the rule again with its scores.</summary>
