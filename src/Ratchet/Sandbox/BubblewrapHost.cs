@@ -30,6 +30,9 @@ internal sealed record BubblewrapHost(
     /// processes (other state folders) are never touched by stale-state cleanup.</summary>
     public string CgroupTag { get; } = StateTag(StateDirectory);
 
+    /// <summary>CPUs every sandboxed process is pinned to (null: any), from <see cref="SandboxOptions.Cpus"/>.</summary>
+    public IReadOnlyList<int>? Cpus { get; init; }
+
     internal static string StateTag(string stateDirectory) =>
         Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(stateDirectory)))[..8];
 }

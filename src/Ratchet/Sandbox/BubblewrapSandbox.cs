@@ -165,9 +165,8 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
         {
             cgroup = _host.Cgroups?.Create(CgroupName(stage), key.Limits);
             var plan = Plan(key.Template(), stage, cgroup);
-            var bwrap = LauncherThread.Shared.IsCurrent
-                ? BwrapLauncher.SpawnWaiting(plan, dropToSandboxUser: _host.IsRoot)
-                : LauncherThread.Shared.RunAsync(() => BwrapLauncher.SpawnWaiting(plan, dropToSandboxUser: _host.IsRoot)).GetAwaiter().GetResult();
+            var spawn = () => CpuAffinity.Spawning(_host.Cpus, () => BwrapLauncher.SpawnWaiting(plan, dropToSandboxUser: _host.IsRoot));
+            var bwrap = LauncherThread.Shared.IsCurrent ? spawn() : LauncherThread.Shared.RunAsync(spawn).GetAwaiter().GetResult();
             try
             {
                 bwrap.Join(plan.CgroupProcsFiles);
@@ -201,12 +200,12 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
     {
         if (_host.DirectLaunch)
         {
-            return () => BwrapLauncher.Start(plan, options, dropToSandboxUser: _host.IsRoot);
+            return () => CpuAffinity.Spawning(_host.Cpus, () => BwrapLauncher.Start(plan, options, dropToSandboxUser: _host.IsRoot));
         }
 
         File.WriteAllBytes(stage.ArgsFile, options);
         var argv = BwrapCommandLine.Argv(plan);
-        return () => ProcessTree.Start(argv, ShellLauncherEnvironment, "/");
+        return () => CpuAffinity.Spawning(_host.Cpus, () => ProcessTree.Start(argv, ShellLauncherEnvironment, "/"));
     }
 
     private static readonly IReadOnlyDictionary<string, string> ShellLauncherEnvironment = BwrapLauncher.LauncherEnvironment.ToDictionary();

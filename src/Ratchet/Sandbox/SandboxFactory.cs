@@ -25,7 +25,7 @@ public static class SandboxFactory
         Directory.CreateDirectory(stateDirectory);
         if (options.AllowUnsafe)
         {
-            return new SandboxCreation.Ready(new UnsafeSandbox(stateDirectory, time));
+            return new SandboxCreation.Ready(new UnsafeSandbox(stateDirectory, time) { Cpus = options.Cpus });
         }
 
         if (!OperatingSystem.IsLinux())
@@ -56,7 +56,7 @@ public static class SandboxFactory
         var host = new BubblewrapHost(
             bwrap, HostProbe.BwrapVersion(bwrap), isRoot, direct, setpriv, options.SandboxUid, options.SandboxGid, cgroups, cgroupProblems,
             HostProbe.DotnetRootOutsideUsr(Environment.GetEnvironmentVariable("DOTNET_ROOT"), path),
-            stateDirectory, StagingRoot(stateDirectory, isRoot), time);
+            stateDirectory, StagingRoot(stateDirectory, isRoot), time) { Cpus = options.Cpus };
         return Trial(new BubblewrapSandbox(host), bwrap);
     }
 

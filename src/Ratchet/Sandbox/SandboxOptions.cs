@@ -19,6 +19,11 @@ public sealed record SandboxOptions(
     /// the fallback.</summary>
     internal bool ShellLauncher { get; init; }
 
+    /// <summary>Pins every sandboxed process to these CPUs (null: any). For timing objectives on machines whose CPUs
+    /// run at different speeds from minute to minute (shared VMs): a measurement's run and score phases, and whatever
+    /// reference the scorer times, then share one CPU's speed.</summary>
+    public IReadOnlyList<int>? Cpus { get; init; }
+
     /// <summary>Every problem with these options, all together; empty when valid.</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -36,6 +41,16 @@ public sealed record SandboxOptions(
         if (BwrapPath is not null && !Path.IsPathRooted(BwrapPath))
         {
             problems.Add($"BwrapPath must be absolute (e.g. /usr/bin/bwrap), found '{BwrapPath}'");
+        }
+
+        if (Cpus is not null)
+        {
+            var allowed = Native.CpuAffinity.Allowed();
+            var wrong = Cpus.Where(c => !allowed.Contains(c)).ToArray();
+            if (Cpus.Count == 0 || wrong.Length > 0)
+            {
+                problems.Add($"Cpus must name CPUs this process may use ({string.Join(",", allowed)}), found [{string.Join(",", Cpus)}]");
+            }
         }
 
         return problems;

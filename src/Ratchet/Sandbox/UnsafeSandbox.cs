@@ -27,6 +27,9 @@ public sealed class UnsafeSandbox : ISandbox, IDisposable
 
     public SandboxInfo Info { get; }
 
+    /// <summary>CPUs every candidate process is pinned to (null: any), from <see cref="SandboxOptions.Cpus"/>.</summary>
+    internal IReadOnlyList<int>? Cpus { get; init; }
+
     public async Task<SandboxExecution> RunAsync(SandboxRequest request, CancellationToken cancellationToken)
     {
         RequestRules.Validate(request);
@@ -37,7 +40,7 @@ public sealed class UnsafeSandbox : ISandbox, IDisposable
             Directory.CreateDirectory(home);
             var argv = Argv(request);
             var environment = InsideEnvironment(request, stage, home);
-            var spec = new LaunchSpec(() => ProcessTree.Start(argv, environment, stage.Work), null,
+            var spec = new LaunchSpec(() => CpuAffinity.Spawning(Cpus, () => ProcessTree.Start(argv, environment, stage.Work)), null,
                 KillTree: pid =>
                 {
                     Libc.kill(-pid, Libc.SIGKILL);

@@ -22,4 +22,16 @@ public sealed class SandboxOptionsTests
 
         Assert.Equal(3, problems.Count);
     }
+
+    [Fact]
+    public void Validate_WhenCpusIsEmptyOrNamesAnUnknownCpu_SaysWhichCpusThisProcessMayUse()
+    {
+        var empty = new SandboxOptions("/srv/task/.ratchet") { Cpus = [] }.Validate();
+        var unknown = new SandboxOptions("/srv/task/.ratchet") { Cpus = [0, 4095] }.Validate();
+        var first = new SandboxOptions("/srv/task/.ratchet") { Cpus = [Ratchet.Sandbox.Native.CpuAffinity.Allowed()[0]] }.Validate();
+
+        Assert.Contains("found []", Assert.Single(empty), StringComparison.Ordinal);
+        Assert.Contains("found [0,4095]", Assert.Single(unknown), StringComparison.Ordinal);
+        Assert.Empty(first);
+    }
 }
