@@ -37,7 +37,11 @@ internal sealed class CaseRunner(RedTeamCatalog catalog, Policy policy, SessionS
         var task = loaded.Task;
         var before = Manifest(taskDir);
         var proposals = c.Proposals.Select(p => Fill(p, canaries, taskDir, stateDir, homeDir, secrets.Home)).ToList();
-        ISandbox sandbox = SandboxFactory.Create(new SandboxOptions(stateDir)) switch
+        // A case that runs alone is judged on timings: its sandboxes share one CPU (the last, which takes fewer
+        // interrupts), so a run and the reference loop its scorer times right after see that CPU's speed, whatever
+        // the other CPU's neighbours do.
+        var sandboxOptions = new SandboxOptions(stateDir) { Cpus = c.Alone ? [Sandbox.Native.CpuAffinity.Allowed()[^1]] : null };
+        ISandbox sandbox = SandboxFactory.Create(sandboxOptions) switch
         {
             SandboxCreation.Ready ready => ready.Sandbox,
             SandboxCreation.Refused refused => throw new RedTeamEnvironmentException(refused.Message),
