@@ -151,7 +151,7 @@ public sealed partial class RunController
         var request = new EvaluationRequest(Seeds.Derive((ulong)_run.Seed, "confirm", (ulong)item.Seq), repeats, WouldPromote: _ => false);
         var champion = _champion!.Program;
         var candidate = item.Program;
-        var token = CancellationTokenSource.CreateLinkedTokenSource(_runToken, _evaluations.Token).Token;
+        var token = EvaluationToken;
         return Task.Run(() => _evaluator.EvaluatePairedAsync(champion, candidate, request, token), token);
     }
 

@@ -51,6 +51,7 @@ public sealed partial class RunController
     private Task? _pollTick;
     private long _startedWhileWaiting;
     private CancellationTokenSource _evaluations = new();
+    private CancellationTokenSource? _evaluationsLinked;
     private CancellationToken _runToken;
 
     public RunController(TaskSpec task, Store store, ISandbox sandbox, IProposer proposer, RunOptions options,
@@ -88,7 +89,7 @@ public sealed partial class RunController
         try
         {
             // The initial program (or what a resume reloaded) starts now; the first proposals are made while it runs.
-            StartEvaluations(cancellationToken);
+            StartEvaluations();
             var stopped = await LoopAsync(cancellationToken);
             if (stopped is not null)
                 return Stopped(stopped);
@@ -115,14 +116,14 @@ public sealed partial class RunController
                 return stop;
             // What is queued already (the initial program, candidates reloaded on a resume) starts before more are
             // proposed: making, auditing and committing a proposal need not delay it.
-            StartEvaluations(ct);
+            StartEvaluations();
             await FillAsync(ct);
-            StartEvaluations(ct);
+            StartEvaluations();
             await DecideReadyAsync(ct);
             // A decision frees a place in the queue: propose and start now, not after the poll interval below (with
             // one worker that wait was most of an evaluation's cost).
             await FillAsync(ct);
-            StartEvaluations(ct);
+            StartEvaluations();
             if (_queue.Count == 0 && _hold is null)
             {
                 // A decision (or an answer) may have let new proposals in; the run ends only when none can come.
@@ -168,7 +169,7 @@ public sealed partial class RunController
         }
     }
 
-    private void StartEvaluations(CancellationToken ct)
+    private void StartEvaluations()
     {
         if (_hold is { BlocksEvaluations: true })
         {
@@ -187,7 +188,7 @@ public sealed partial class RunController
                 WouldPromote: score => championScore is null || _task.Objective.Improves(score, championScore.Value),
                 Checks: _oversight.Checks);
             var program = item.Program;
-            var token = CancellationTokenSource.CreateLinkedTokenSource(ct, _evaluations.Token).Token;
+            var token = EvaluationToken;
             item.Running = Task.Run(() => _evaluator.EvaluateAsync(program, request, token), token);
             running++;
         }
@@ -228,7 +229,15 @@ public sealed partial class RunController
                 item.Running = null;
             }
         }
+        _evaluationsLinked?.Dispose();
+        _evaluationsLinked = null;
         _evaluations.Dispose();
         _evaluations = new CancellationTokenSource();
     }
+
+    /// <summary>Cancelled with the run or when the evaluations in flight are abandoned (a pause, a stop): one linked
+    /// source per generation of <see cref="_evaluations"/>, not one per evaluation (each of those would stay
+    /// registered on the run's token until the run ends).</summary>
+    private CancellationToken EvaluationToken =>
+        (_evaluationsLinked ??= CancellationTokenSource.CreateLinkedTokenSource(_runToken, _evaluations.Token)).Token;
 }
