@@ -53,21 +53,7 @@ public sealed class EvaluatorPairedTests : IDisposable
 
     private static ProgramSnapshot Program(string text) => new([new KeyValuePair<string, string>("p.txt", text)]);
 
-    private TaskSpec Task()
-    {
-        var root = Path.Combine(_dir.Path, "task");
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "score.txt"), "protected scorer\n");
-        return new TaskSpec
-        {
-            Name = "fake",
-            Root = root,
-            Program = new ProgramSpec(["p.txt"]),
-            Run = new PhaseSpec(["run"], [], []),
-            Score = new PhaseSpec(["score"], ["score.txt"], []),
-            Objective = new ObjectiveSpec("score", Direction.Maximize),
-        };
-    }
+    private TaskSpec Task() => FakeSandbox.TaskIn(Path.Combine(_dir.Path, "task"));
 
     /// <summary>The fake sandbox, noting each run phase's program (its last line), seed and how many ran at once.</summary>
     private sealed class RecordingSandbox : ISandbox

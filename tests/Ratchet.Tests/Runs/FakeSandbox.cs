@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Ratchet.Sandbox;
+using Ratchet.Tasks;
 
 namespace Ratchet.Tests.Runs;
 
@@ -19,6 +20,25 @@ internal sealed class FakeSandbox : ISandbox
     public int Runs => _runs;
 
     public List<IReadOnlyDictionary<string, string>> Environments { get; } = [];
+
+    /// <summary>A task for this sandbox in <paramref name="root"/> (created): program <c>p.txt</c> holding
+    /// <paramref name="initial"/>, run command <c>run</c>, scorer <c>score</c> with a protected <c>score.txt</c>.</summary>
+    public static TaskSpec TaskIn(string root, string initial = "score 1\n", Direction direction = Direction.Maximize, int? budget = null)
+    {
+        Directory.CreateDirectory(root);
+        File.WriteAllText(Path.Combine(root, "p.txt"), initial);
+        File.WriteAllText(Path.Combine(root, "score.txt"), "protected scorer\n");
+        return new TaskSpec
+        {
+            Name = "fake",
+            Root = root,
+            Program = new ProgramSpec(["p.txt"]),
+            Run = new PhaseSpec(["run"], [], []),
+            Score = new PhaseSpec(["score"], ["score.txt"], []),
+            Objective = new ObjectiveSpec("score", direction),
+            Budget = new BudgetSpec(Evaluations: budget),
+        };
+    }
 
     public async Task<SandboxExecution> RunAsync(SandboxRequest request, CancellationToken cancellationToken)
     {

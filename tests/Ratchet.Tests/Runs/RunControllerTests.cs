@@ -17,23 +17,8 @@ public sealed class RunControllerTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private TaskSpec Task(string initial = "score 1\n", string direction = "maximize", int? budget = null)
-    {
-        var root = Path.Combine(_dir.Path, "task");
-        Directory.CreateDirectory(root);
-        File.WriteAllText(Path.Combine(root, "p.txt"), initial);
-        File.WriteAllText(Path.Combine(root, "score.txt"), "protected scorer\n");
-        return new TaskSpec
-        {
-            Name = "fake",
-            Root = root,
-            Program = new ProgramSpec(["p.txt"]),
-            Run = new PhaseSpec(["run"], [], []),
-            Score = new PhaseSpec(["score"], ["score.txt"], []),
-            Objective = new ObjectiveSpec("score", direction == "maximize" ? Direction.Maximize : Direction.Minimize),
-            Budget = new BudgetSpec(Evaluations: budget),
-        };
-    }
+    private TaskSpec Task(string initial = "score 1\n", string direction = "maximize", int? budget = null) =>
+        FakeSandbox.TaskIn(Path.Combine(_dir.Path, "task"), initial, direction == "maximize" ? Direction.Maximize : Direction.Minimize, budget);
 
     private static Proposal Files(string label, string content) =>
         new(label, new ProposalChange.Files(new Dictionary<string, string> { ["p.txt"] = content }));
