@@ -26,9 +26,10 @@ internal static class RunCommand
         var improver = new Option<string?>("--improver") { Description = "Improver genome (TOML) for the builtin proposer (default: the shipped version 0).", HelpName = "FILE" };
         var policy = new Option<string?>("--policy") { Description = "Oversight policy for a new run: a TOML file or a preset name (collaborate, vet, delegate, recursive). Default: policy.toml in the task folder, else the delegate preset.", HelpName = "FILE|PRESET" };
         var unsafeNoSandbox = new Option<bool>("--unsafe-no-sandbox") { Description = "Run candidates WITHOUT isolation when bubblewrap is missing. Recorded in the ledger and shown in every report." };
+        var cpus = new Option<string?>("--cpus") { Description = "Pin every sandboxed process to these CPUs (e.g. 1 or 0,2-3): steadier timings for speed objectives on shared machines. Default: any CPU.", HelpName = "LIST" };
         var command = new Command("run", "Run (or resume) the improvement loop on a task.")
         {
-            task, state, evaluations, workers, seed, proposer, replay, improver, policy, unsafeNoSandbox, json,
+            task, state, evaluations, workers, seed, proposer, replay, improver, policy, unsafeNoSandbox, cpus, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -37,7 +38,8 @@ internal static class RunCommand
             var loadedPolicy = PolicyLoader.Load(parse.GetValue(policy), context.TaskDirectory);
             if (!loadedPolicy.Succeeded)
                 throw new CliException(loadedPolicy.Format());
-            using var starting = SandboxStart.Begin(new SandboxOptions(context.StateDirectory, AllowUnsafe: parse.GetValue(unsafeNoSandbox)));
+            var pinned = Cpus(parse.GetValue(cpus));
+            using var starting = SandboxStart.Begin(new SandboxOptions(context.StateDirectory, AllowUnsafe: parse.GetValue(unsafeNoSandbox)) { Cpus = pinned });
             using var store = context.OpenStore(create: true);
             if (store.Key.Created && !parse.GetValue(json))
                 Console.Error.WriteLine($"created the ledger key at {store.Key.Path} (keep it: it is what makes this run's history verifiable)");
@@ -61,6 +63,8 @@ internal static class RunCommand
             };
             if (options.Workers < 1)
                 throw new CliException($"--workers must be at least 1 (found {options.Workers}).");
+            if (pinned is not null && options.Workers > pinned.Count && !parse.GetValue(json))
+                Console.Error.WriteLine($"note: {options.Workers} workers share {pinned.Count} pinned CPU{(pinned.Count == 1 ? "" : "s")} (--cpus {CpuList.Format(pinned)}).");
             var inline = !parse.GetValue(json) && InlineApprovals.Interactive ? new InlineApprovals(context.StateDirectory, Console.Out) : null;
             using var observer = new ProgressObserver(quiet: parse.GetValue(json), inline);
             var controller = new RunController(spec, store, sandbox, choice.Create(spec, options.Seed), options, observer);
@@ -73,6 +77,22 @@ internal static class RunCommand
             return summary.State == RunState.Stopped && ct.IsCancellationRequested ? ExitCodes.Interrupted : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>The CPUs <c>--cpus</c> names, checked against those this process may use; null when not given.</summary>
+    private static IReadOnlyList<int>? Cpus(string? text)
+    {
+        if (text is null)
+            return null;
+        var cpus = CpuList.Parse(text, out var error) ?? throw new CliException($"--cpus {text}: {error}.");
+        var allowed = CpuList.Allowed();
+        var unknown = cpus.Where(c => !allowed.Contains(c)).ToArray();
+        if (unknown.Length > 0)
+        {
+            throw new CliException($"--cpus {text}: this process may use CPUs {CpuList.Format(allowed)} only, not {CpuList.Format(unknown)}; " +
+                $"pick from those (e.g. --cpus {allowed[^1]}).");
+        }
+        return cpus;
     }
 
     private static void PrintSummary(RunSummary summary, string metric)

@@ -45,11 +45,10 @@ public sealed record SandboxOptions(
 
         if (Cpus is not null)
         {
-            var allowed = Native.CpuAffinity.Allowed();
-            var wrong = Cpus.Where(c => !allowed.Contains(c)).ToArray();
-            if (Cpus.Count == 0 || wrong.Length > 0)
+            var allowed = CpuList.Allowed();
+            if (Cpus.Count == 0 || Cpus.Any(c => !allowed.Contains(c)))
             {
-                problems.Add($"Cpus must name CPUs this process may use ({string.Join(",", allowed)}), found [{string.Join(",", Cpus)}]");
+                problems.Add($"Cpus must name CPUs this process may use ({CpuList.Format(allowed)}), found [{CpuList.Format(Cpus)}]");
             }
         }
 

@@ -191,6 +191,27 @@ public sealed class RunCliTests
     }
 
     [Fact]
+    public async Task Run_WithCpus_PinsTheCandidatesProcesses_AndACpuThisProcessCannotUseIsAUsageError()
+    {
+        using var task = PythonTask.Create();
+        var last = Ratchet.Sandbox.CpuList.Allowed()[^1];
+        task.Write("program.py", PythonTask.Initial + "print('pinned-to=' + open('/proc/self/status').read().split('Cpus_allowed_list:')[1].split()[0])\n");
+
+        var run = await task.Ratchet.RunAsync("run", task.Dir, "--evaluations", "1", "--workers", "1", "--cpus", $"{last}", "--json");
+        var wrong = await task.Ratchet.RunAsync("run", task.Dir, "--evaluations", "1", "--cpus", "4095");
+        var garbled = await task.Ratchet.RunAsync("run", task.Dir, "--evaluations", "1", "--cpus", "1-x");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        var id = Json((await task.Ratchet.RunAsync("status", task.Dir, "--json")).Stdout).GetProperty("best").GetProperty("id").GetString()!;
+        Assert.Contains($"pinned-to={last}\n", (await task.Ratchet.RunAsync("show", task.Dir, id[..8])).Stdout, StringComparison.Ordinal);
+        Assert.Equal(2, wrong.ExitCode);
+        Assert.Contains("--cpus 4095: this process may use CPUs", wrong.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, garbled.ExitCode);
+        Assert.Contains("--cpus 1-x: '1-x' is not a CPU number or range", garbled.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", wrong.Stderr + garbled.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Status_OfATaskNeverRun_SaysNew()
     {
         using var task = PythonTask.Create();

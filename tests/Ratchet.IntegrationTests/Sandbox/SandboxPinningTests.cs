@@ -54,7 +54,7 @@ public sealed class SandboxPinningTests : IDisposable
 
         await using var after = await free.RunAsync(Runs.Shell(Probe));
 
-        Assert.Equal(allowed, ParseList(after.Out().Trim().Split('\t')[^1]));
+        Assert.Equal(allowed, CpuList.Parse(after.Out().Trim().Split('\t')[^1], out _));
     }
 
     [Fact]
@@ -87,10 +87,4 @@ public sealed class SandboxPinningTests : IDisposable
         _states.Add(state);
         return state;
     }
-
-    /// <summary>A kernel CPU list ("0-2,5") as CPU numbers.</summary>
-    private static List<int> ParseList(string list) =>
-        list.Split(',').SelectMany(part => part.Split('-') is [var a, var b]
-            ? Enumerable.Range(int.Parse(a), int.Parse(b) - int.Parse(a) + 1)
-            : [int.Parse(part)]).ToList();
 }

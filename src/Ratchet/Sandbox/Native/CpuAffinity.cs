@@ -40,7 +40,7 @@ internal static unsafe partial class CpuAffinity
         foreach (var cpu in cpus)
             pinned[cpu / 8] |= (byte)(1 << (cpu % 8));
         if (sched_setaffinity(0, MaskBytes, pinned) != 0)
-            throw new InvalidOperationException($"cannot pin sandboxes to CPUs {string.Join(",", cpus)} (errno {Marshal.GetLastPInvokeError()}): choose CPUs this process may use ({string.Join(",", Allowed())})");
+            throw new InvalidOperationException($"cannot pin sandboxes to CPUs {CpuList.Format(cpus)} (errno {Marshal.GetLastPInvokeError()}): choose CPUs this process may use ({CpuList.Format(Allowed())})");
         try
         {
             return spawn();
