@@ -104,17 +104,22 @@ def shell_loop(task, evaluations, sandboxed, seconds_per_eval_program):
 
 
 def parallel_loops(task, evaluations, loops):
-    procs = []
+    procs, outs = [], []
     start = time.perf_counter()
     for _ in range(loops):
         out = tempfile.mkdtemp(prefix="ratchet-bench-out-")
+        outs.append(out)
         os.chmod(out, 0o777)
         wrap = " ".join(PLAIN_BWRAP) + f" --ro-bind {task} /work --bind {out} /out --chdir /work --setenv RATCHET_OUT /out --setenv RATCHET_RUN_OUT /out "
         script = f"for i in $(seq {evaluations // loops}); do {wrap} sh run.sh; {wrap} sh score.sh >/dev/null; done"
         procs.append(subprocess.Popen(["sh", "-c", script]))
     for p in procs:
-        p.wait()
-    return time.perf_counter() - start
+        if p.wait() != 0:
+            raise SystemExit(f"a plain bwrap loop failed (exit {p.returncode}): is bwrap installed and working?")
+    elapsed = time.perf_counter() - start
+    for out in outs:
+        shutil.rmtree(out, ignore_errors=True)
+    return elapsed
 
 
 def bench_overhead(root, evaluations, rounds, compare_cli=None):
