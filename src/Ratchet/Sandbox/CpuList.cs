@@ -18,7 +18,7 @@ public static class CpuList
         foreach (var part in text.Split(',', StringSplitOptions.TrimEntries))
         {
             var bounds = part.Split('-');
-            if (bounds.Length is < 1 or > 2 || !bounds.All(IsCpu))
+            if (bounds.Length > 2 || !bounds.All(IsCpu))
             {
                 error = $"'{part}' is not a CPU number or range; write CPUs as in 1 or 0,2-3";
                 return null;
