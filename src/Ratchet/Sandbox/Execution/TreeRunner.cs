@@ -8,8 +8,12 @@ namespace Ratchet.Sandbox.Execution;
 /// asked to prove it).</summary>
 internal sealed class TreeRunner(TimeProvider time)
 {
-    /// <summary>How often the cgroup's account is read while the tree runs.</summary>
+    /// <summary>When the cgroup's account is first read after the start, and the shortest time between two reads.</summary>
     internal static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The longest time between two reads of the account: the interval doubles from <see cref="PollInterval"/>
+    /// up to this while the tree runs (a CPU limit in sight brings the next read forward).</summary>
+    internal static readonly TimeSpan MaxPollInterval = TimeSpan.FromMilliseconds(400);
 
     /// <summary>How long a killed tree may take to leave its cgroup before Ratchet gives up waiting.</summary>
     internal static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
@@ -57,6 +61,22 @@ internal sealed class TreeRunner(TimeProvider time)
     private static IDisposable Repeat(TimeSpan first, Func<TimeSpan?> check) =>
         Reaper.Shared?.Repeat(first, check) ?? new TimerRepetition(first, check);
 
+    /// <summary>The delay before the next check: double the last one, at most <see cref="MaxPollInterval"/>, and no later
+    /// than the earliest moment the tree could pass its CPU limit (its CPU headroom spread over every CPU it may use),
+    /// but never under <see cref="PollInterval"/>. Most runs end within a few checks; a long one is read a few times a
+    /// second instead of twenty (each read is a wake-up and four system calls on the reaper thread).</summary>
+    internal static TimeSpan NextInterval(TimeSpan last, double? cpuSeconds, double cpuLimit, int cpus)
+    {
+        var next = last * 2 < MaxPollInterval ? last * 2 : MaxPollInterval;
+        if (cpuSeconds is { } used)
+        {
+            var headroom = TimeSpan.FromSeconds(Math.Max(0, cpuLimit - used) / Math.Max(1, cpus));
+            next = headroom < next ? headroom : next;
+        }
+
+        return next < PollInterval ? PollInterval : next;
+    }
+
     /// <summary>A limit the cgroup's account shows as passed, in the order the kernel's own signals would matter.</summary>
     internal static KillReason? Breach(CgroupUsage usage, SandboxLimits limits) =>
         usage.ForksRefused > 0 ? KillReason.ProcessLimit
@@ -73,6 +93,9 @@ internal sealed class TreeRunner(TimeProvider time)
         private int _reason = Open;
         private volatile bool _overflowed;
         private volatile Exception? _error;
+
+        /// <summary>The delay before the next check; touched by the checking thread only.</summary>
+        private TimeSpan _interval = PollInterval;
 
         public TimeSpan FirstCheck => Until(PollInterval);
 
@@ -119,13 +142,15 @@ internal sealed class TreeRunner(TimeProvider time)
                     return null;
                 }
 
-                if (spec.Cgroup is not null && Breach(spec.Cgroup.ReadUsage(), limits) is { } reason)
+                var usage = spec.Cgroup?.ReadUsage();
+                if (usage is not null && Breach(usage, limits) is { } reason)
                 {
                     Kill(reason);
                     return null;
                 }
 
-                return FirstCheck;
+                _interval = NextInterval(_interval, usage?.CpuSeconds, limits.CpuSeconds, Environment.ProcessorCount);
+                return Until(_interval);
             }
             catch (Exception error)
             {

@@ -15,4 +15,16 @@ public sealed class TreeRunnerTests
     [InlineData(2.5, 1, 3, "ProcessLimit")]
     public void Breach_WhenTheCgroupShowsALimitPassed_NamesIt(double cpu, long oom, long forks, string? expected) =>
         Assert.Equal(expected, TreeRunner.Breach(new CgroupUsage(cpu, 0, oom, forks), Limits)?.ToString());
+
+    [Theory]
+    [InlineData(50, null, 100)] // no cgroup: the interval doubles
+    [InlineData(200, null, 400)]
+    [InlineData(400, null, 400)] // and stops at the cap
+    [InlineData(400, 0.1, 400)] // 9.9 s of CPU headroom over 2 CPUs: the cap comes first
+    [InlineData(400, 9.5, 250)] // 0.5 s of headroom over 2 CPUs: look again within 250 ms
+    [InlineData(400, 9.99, 50)] // almost at the limit: never under the shortest interval
+    [InlineData(50, 12.0, 50)] // already past it (the kill comes from the breach check): the shortest interval
+    public void NextInterval_DoublesUpToTheCap_AndComesForwardWhenTheCpuLimitIsInSight(int lastMs, double? cpuSeconds, int expectedMs) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs),
+            TreeRunner.NextInterval(TimeSpan.FromMilliseconds(lastMs), cpuSeconds, cpuLimit: 10, cpus: 2));
 }
