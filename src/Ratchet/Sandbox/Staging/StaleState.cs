@@ -8,27 +8,54 @@ namespace Ratchet.Sandbox.Staging;
 /// processes on the same state folder, and other state folders' cgroups, are left alone.</summary>
 internal static class StaleState
 {
+    /// <summary>How long one clean-up waits, in all, for killed processes to leave their cgroups.</summary>
+    internal static readonly TimeSpan KillWait = TimeSpan.FromSeconds(1);
+
+    private static readonly TimeSpan KillPoll = TimeSpan.FromMilliseconds(10);
+
     /// <param name="cgroupTag">Prefix of this state folder's cgroup names (<c>&lt;tag&gt;-&lt;owner&gt;-&lt;id&gt;</c>).</param>
-    public static void Clean(string stagingRoot, CgroupBackend? cgroups, string cgroupTag, string self)
+    /// <param name="killWait">The wait for killed processes to leave their cgroups, shared by every stale cgroup
+    /// (<see cref="KillWait"/> by default). A cgroup whose processes outlive it (stopped by a tracer, stuck in the
+    /// kernel) is left for a later start: each start pays this wait at most once, however many there are.</param>
+    public static void Clean(string stagingRoot, CgroupBackend? cgroups, string cgroupTag, string self, TimeSpan? killWait = null)
     {
-        var owners = Owners(stagingRoot, cgroups, cgroupTag).Where(owner => owner != self).ToList();
-        foreach (var owner in owners)
+        var locks = new List<OwnerLock>();
+        try
         {
-            using var ownerLock = OwnerLock.TryAcquire(StagingArea.LockPath(stagingRoot, owner));
-            if (ownerLock is null)
+            var dead = new List<string>();
+            foreach (var owner in Owners(stagingRoot, cgroups, cgroupTag).Where(owner => owner != self))
             {
-                continue;
+                if (OwnerLock.TryAcquire(StagingArea.LockPath(stagingRoot, owner)) is { } ownerLock)
+                {
+                    locks.Add(ownerLock);
+                    dead.Add(owner);
+                }
             }
 
-            if (cgroups is not null)
+            if (cgroups is not null && dead.Count > 0)
             {
-                RemoveCgroups(cgroups, $"{cgroupTag}-{owner}-");
+                var prefixes = dead.Select(owner => $"{cgroupTag}-{owner}-").ToList();
+                var stale = cgroups.ExistingNames()
+                    .Where(name => prefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)))
+                    .Select(cgroups.Open)
+                    .ToList();
+                RemoveCgroups(stale, killWait ?? KillWait);
             }
 
-            var folder = Path.Combine(stagingRoot, owner);
-            Unmount(folder);
-            TreeDeletion.Delete(folder);
-            File.Delete(StagingArea.LockPath(stagingRoot, owner));
+            foreach (var owner in dead)
+            {
+                var folder = Path.Combine(stagingRoot, owner);
+                Unmount(folder);
+                TreeDeletion.Delete(folder);
+                File.Delete(StagingArea.LockPath(stagingRoot, owner));
+            }
+        }
+        finally
+        {
+            foreach (var ownerLock in locks)
+            {
+                ownerLock.Dispose();
+            }
         }
     }
 
@@ -62,18 +89,30 @@ internal static class StaleState
 
     private static bool IsOwnerId(string text) => text.Length == 8 && text.All(Uri.IsHexDigit);
 
-    private static void RemoveCgroups(CgroupBackend cgroups, string prefix)
+    /// <summary>Kills what is left in every stale cgroup, waits for all of them together, then removes them.</summary>
+    private static void RemoveCgroups(IReadOnlyList<SandboxCgroup> stale, TimeSpan killWait)
     {
-        foreach (var name in cgroups.ExistingNames().Where(name => name.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+        var started = Environment.TickCount64;
+        var busy = stale.ToList();
+        while (true)
         {
-            var cgroup = cgroups.Open(name);
-            for (var attempt = 0; attempt < 100 && !cgroup.IsEmpty(); attempt++)
+            busy.RemoveAll(cgroup => cgroup.IsEmpty());
+            if (busy.Count == 0 || Environment.TickCount64 - started >= killWait.TotalMilliseconds)
             {
-                cgroup.KillAll();
-                Thread.Sleep(10);
+                break;
             }
 
-            cgroup.TryRemove();
+            foreach (var cgroup in busy)
+            {
+                cgroup.KillAll();
+            }
+
+            Thread.Sleep(KillPoll);
+        }
+
+        foreach (var cgroup in stale)
+        {
+            cgroup.TryRemove(); // fails harmlessly (busy) for one still populated: a later start tries again
         }
     }
 
