@@ -26,6 +26,13 @@ public static class Program
             Console.Error.WriteLine("error: " + e.Message);
             return code;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file or folder the command needed could not be read or written (a path named by the user, a full
+            // disk, permissions): the system's message names it; a stack trace would not help.
+            Console.Error.WriteLine($"error: {e.Message} Check that the path exists, that this user may read and write it, and that the disk has room.");
+            return ExitCodes.Environment;
+        }
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {
             Console.Error.WriteLine($"error: the run's state database could not be read or written ({e.Message}). " +

@@ -16,7 +16,10 @@ internal sealed record TaskContext(string TaskArgument, string TaskDirectory, st
             directory = Path.GetDirectoryName(directory)!;
         if (!Directory.Exists(directory))
             throw new CliException($"the task folder '{task}' does not exist. Pass the folder that holds ratchet.toml, e.g. `ratchet run examples/poly-fit`, or create one with `ratchet init {task}`.");
-        return new TaskContext(task, directory, Path.GetFullPath(state ?? Path.Combine(directory, DefaultStateFolder)));
+        var stateDirectory = Path.GetFullPath(state ?? Path.Combine(directory, DefaultStateFolder));
+        if (File.Exists(stateDirectory))
+            throw new CliException($"--state must name a folder, and '{state ?? stateDirectory}' is a file. Give a new or existing folder, e.g. --state {Path.Combine(task, DefaultStateFolder + "-2")}.");
+        return new TaskContext(task, directory, stateDirectory);
     }
 
     /// <summary>Loads and validates ratchet.toml; every error is reported at once.</summary>

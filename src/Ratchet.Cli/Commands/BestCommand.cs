@@ -28,8 +28,11 @@ internal static class BestCommand
                     var target = Path.GetFullPath(Path.Combine(root, path));
                     if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
                         throw new CliException($"refusing to write '{path}' outside {root}.");
-                    Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                    File.WriteAllText(target, content);
+                    UserPath.Writing(target, "--out DIR", () =>
+                    {
+                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                        File.WriteAllText(target, content);
+                    });
                 }
                 if (parse.GetValue(json))
                     JsonOut.Write(new { id = champion.Id, score = champion.Score, @out = root, files = program.Files.Keys });

@@ -27,7 +27,9 @@ internal static class ExportCommand
             if (jsonlPath is null == (gitPath is null))
                 throw new CliException("give exactly one of --jsonl FILE and --git DIR, e.g. `ratchet export examples/poly-fit --jsonl runs.jsonl`.");
             using var store = context.OpenStore();
-            var written = jsonlPath is not null ? WriteJsonl(store, Path.GetFullPath(jsonlPath)) : WriteGit(store, Path.GetFullPath(gitPath!));
+            var written = jsonlPath is not null
+                ? UserPath.Writing(Path.GetFullPath(jsonlPath), "--jsonl FILE", () => WriteJsonl(store, Path.GetFullPath(jsonlPath)))
+                : UserPath.Writing(Path.GetFullPath(gitPath!), "--git DIR", () => WriteGit(store, Path.GetFullPath(gitPath!)));
             if (parse.GetValue(json))
                 JsonOut.Write(new { path = Path.GetFullPath(jsonlPath ?? gitPath!), count = written });
             else
@@ -76,6 +78,8 @@ internal static class ExportCommand
 
     private static long WriteGit(Store store, string directory)
     {
+        if (File.Exists(directory))
+            throw new CliException($"{directory} is a file: --git writes a new repository; give a new or empty folder.");
         if (Directory.Exists(directory) && Directory.EnumerateFileSystemEntries(directory).Any())
             throw new CliException($"{directory} is not empty: --git writes a new repository; give a new or empty folder.");
         Directory.CreateDirectory(directory);

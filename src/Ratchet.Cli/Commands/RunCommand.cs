@@ -33,18 +33,31 @@ internal static class RunCommand
         };
         command.SetAction(async (parse, ct) =>
         {
+            // Options are checked before anything is made: a typo must not leave a state folder behind.
+            if (parse.GetValue(workers) is < 1 and var badWorkers)
+                throw new CliException($"--workers must be at least 1 (found {badWorkers}).");
+            if (parse.GetValue(evaluations) is < 1 and var badEvaluations)
+                throw new CliException($"--evaluations must be at least 1, the initial program's assessment (found {badEvaluations}).");
             var context = TaskContext.Resolve(parse.GetValue(task)!, parse.GetValue(state));
             var spec = context.LoadTask();
             var loadedPolicy = PolicyLoader.Load(parse.GetValue(policy), context.TaskDirectory);
             if (!loadedPolicy.Succeeded)
                 throw new CliException(loadedPolicy.Format());
             var pinned = Cpus(parse.GetValue(cpus));
+            var runSeed = parse.GetValue(seed) ?? 1;
+            // A new run's proposer is checked (and its replay file or genome read) before the state folder is made.
+            var fresh = Store.Exists(context.StateDirectory)
+                ? null
+                : ProposerChoice.Resolve(null, parse.GetValue(proposer), parse.GetValue(replay), parse.GetValue(improver));
+            var freshProposer = fresh?.Create(spec, runSeed);
             using var starting = SandboxStart.Begin(new SandboxOptions(context.StateDirectory, AllowUnsafe: parse.GetValue(unsafeNoSandbox)) { Cpus = pinned });
             using var store = context.OpenStore(create: true);
             if (store.Key.Created && !parse.GetValue(json))
                 Console.Error.WriteLine($"created the ledger key at {store.Key.Path} (keep it: it is what makes this run's history verifiable)");
             var existing = store.GetRun();
-            var choice = ProposerChoice.Resolve(existing, parse.GetValue(proposer), parse.GetValue(replay), parse.GetValue(improver));
+            var choice = existing is null && fresh is not null
+                ? fresh
+                : ProposerChoice.Resolve(existing, parse.GetValue(proposer), parse.GetValue(replay), parse.GetValue(improver));
             var sandbox = starting.Take();
             // Disposing ends what the sandbox keeps ready (bwraps waiting for options, their stages and cgroups).
             using var ownedSandbox = sandbox as IDisposable;
@@ -54,20 +67,18 @@ internal static class RunCommand
             {
                 Evaluations = parse.GetValue(evaluations),
                 Workers = parse.GetValue(workers) ?? Environment.ProcessorCount,
-                Seed = parse.GetValue(seed) ?? 1,
+                Seed = runSeed,
                 Policy = loadedPolicy.Policy,
                 Proposer = choice.Name,
                 UnsafeNoSandbox = parse.GetValue(unsafeNoSandbox),
                 ReplayPath = choice.ReplayPath,
                 ImproverPath = choice.ImproverPath,
             };
-            if (options.Workers < 1)
-                throw new CliException($"--workers must be at least 1 (found {options.Workers}).");
             if (pinned is not null && options.Workers > pinned.Count && !parse.GetValue(json))
                 Console.Error.WriteLine($"note: {options.Workers} workers share {pinned.Count} pinned CPU{(pinned.Count == 1 ? "" : "s")} (--cpus {CpuList.Format(pinned)}).");
             var inline = !parse.GetValue(json) && InlineApprovals.Interactive ? new InlineApprovals(context.StateDirectory, Console.Out) : null;
             using var observer = new ProgressObserver(quiet: parse.GetValue(json), inline);
-            var controller = new RunController(spec, store, sandbox, choice.Create(spec, options.Seed), options, observer);
+            var controller = new RunController(spec, store, sandbox, ReferenceEquals(choice, fresh) ? freshProposer! : choice.Create(spec, options.Seed), options, observer);
             var summary = await controller.RunAsync(ct);
             observer.Dispose();
             if (parse.GetValue(json))

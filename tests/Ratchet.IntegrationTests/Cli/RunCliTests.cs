@@ -229,4 +229,53 @@ public sealed class RunCliTests
         Assert.Equal(2, show.ExitCode);
         Assert.Contains("ratchet candidates", show.Stderr);
     }
+
+    [Fact]
+    public async Task Run_WithBadOptions_ExitsTwoNamingTheOption_AndMakesNoStateFolder()
+    {
+        using var task = PythonTask.Create();
+
+        var workers = await task.Ratchet.RunAsync("run", task.Dir, "--workers", "0");
+        var evaluations = await task.Ratchet.RunAsync("run", task.Dir, "--evaluations", "-3");
+        var proposer = await task.Ratchet.RunAsync("run", task.Dir, "--proposer", "replya");
+        var replay = await task.Ratchet.RunAsync("run", task.Dir, "--replay", Path.Combine(task.Dir, "no-such.jsonl"));
+        var improver = await task.Ratchet.RunAsync("run", task.Dir, "--improver", Path.Combine(task.Dir, "no-such.toml"));
+
+        Assert.All([workers, evaluations, proposer, replay, improver], result =>
+        {
+            Assert.Equal(2, result.ExitCode);
+            Assert.DoesNotContain("   at ", result.Stderr, StringComparison.Ordinal);
+        });
+        Assert.Contains("--workers must be at least 1 (found 0)", workers.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--evaluations must be at least 1", evaluations.Stderr, StringComparison.Ordinal);
+        Assert.Contains("did you mean 'replay'?", proposer.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no-such.jsonl does not exist", replay.Stderr, StringComparison.Ordinal);
+        Assert.Contains("no-such.toml' does not exist", improver.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(task.State), "a rejected command line left a state folder");
+    }
+
+    [Fact]
+    public async Task PathsThatCannotBeWritten_ExitWithAnErrorNamingThePath_NotAStackTrace()
+    {
+        using var task = PythonTask.Create();
+        Assert.Equal(0, (await task.Ratchet.RunAsync("run", task.Dir, "--evaluations", "1")).ExitCode);
+        var file = Path.Combine(task.Dir, "data", "x.json");
+        var missing = Path.Combine(task.Dir, "no", "such", "folder");
+
+        var stateIsAFile = await task.Ratchet.RunAsync("run", task.Dir, "--state", file);
+        var gitIsAFile = await task.Ratchet.RunAsync("export", task.Dir, "--git", file);
+        var jsonlNowhere = await task.Ratchet.RunAsync("export", task.Dir, "--jsonl", Path.Combine(missing, "runs.jsonl"));
+        var bestUnderAFile = await task.Ratchet.RunAsync("best", task.Dir, "--out", Path.Combine(file, "out"));
+
+        Assert.Equal(2, stateIsAFile.ExitCode);
+        Assert.Contains("--state must name a folder", stateIsAFile.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, gitIsAFile.ExitCode);
+        Assert.Contains("is a file: --git writes a new repository", gitIsAFile.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, jsonlNowhere.ExitCode);
+        Assert.Contains($"cannot write {Path.Combine(missing, "runs.jsonl")} (--jsonl FILE)", jsonlNowhere.Stderr, StringComparison.Ordinal);
+        Assert.Equal(3, bestUnderAFile.ExitCode);
+        Assert.Contains("(--out DIR)", bestUnderAFile.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stateIsAFile.Stderr + gitIsAFile.Stderr + jsonlNowhere.Stderr + bestUnderAFile.Stderr, StringComparison.Ordinal);
+        Assert.True(File.Exists(file), "the file named by mistake is still there");
+    }
 }
