@@ -16,7 +16,16 @@ public static class Program
         AppContext.SetData("System.CommandLine.ExecutableName", "ratchet");
         WarmUpInBackground(args);
         var root = CliApp.Build();
+        if (args.Length == 0)
+        {
+            // Bare `ratchet`: the overview of verbs, as a usage error (no verb was given).
+            await root.Parse(["--help"]).InvokeAsync();
+            return ExitCodes.UsageError;
+        }
+
         var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && !AsksForHelp(args))
+            return ParseErrors.Report(parse);
         try
         {
             return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
@@ -30,7 +39,7 @@ public static class Program
         {
             // A file or folder the command needed could not be read or written (a path named by the user, a full
             // disk, permissions): the system's message names it; a stack trace would not help.
-            Console.Error.WriteLine($"error: {e.Message} Check that the path exists, that this user may read and write it, and that the disk has room.");
+            Console.Error.WriteLine($"error: {e.Message.TrimEnd('.')}. Check that the path exists, that this user may read and write it, and that the disk has room.");
             return ExitCodes.Environment;
         }
         catch (Microsoft.Data.Sqlite.SqliteException e)
@@ -60,6 +69,8 @@ public static class Program
             }
         }) { IsBackground = true, Name = "ratchet-warm-up" }.Start();
     }
+
+    private static bool AsksForHelp(string[] args) => args.Any(a => a is "-h" or "--help" or "-?" or "/?" or "/h");
 
     /// <summary>The exit code for exceptions whose message is written for the user, else null (a bug: let it crash).</summary>
     private static int? UserFacing(Exception e) => e switch

@@ -18,7 +18,7 @@ internal static class UserPath
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliException($"cannot write {path} ({option}): {e.Message} Choose a path in an existing folder you may write to.", ExitCodes.Environment);
+            throw new CliException($"cannot write {path} ({option}): {e.Message.TrimEnd('.')}. Choose a path in an existing folder you may write to.", ExitCodes.Environment);
         }
     }
 }

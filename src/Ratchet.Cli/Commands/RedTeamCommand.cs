@@ -38,6 +38,13 @@ internal static class RedTeamCommand
             {
                 throw new CliException(e.Message);
             }
+            if (parse.GetValue(filter) is { } wanted && !cases.Attacks.Concat(cases.Benign).Any(c => c.Matches(wanted)))
+            {
+                var names = cases.Attacks.Concat(cases.Benign).SelectMany(c => new[] { c.Name, c.Target, c.Category ?? "benign" }).Distinct().ToList();
+                throw new CliException($"--filter '{wanted}' selects no case of the catalogue ({cases.Attacks.Count} attacks, {cases.Benign.Count} benign)" +
+                    (Ratchet.Common.NearestName.Find(wanted, names) is { } near ? $"; did you mean '{near}'?" : "; it matches part of a case's name, category or target, or \"benign\".") +
+                    " The cases are in the repository's redteam/ folder.");
+            }
             if (parse.GetValue(workers) is < 1)
                 throw new CliException($"--workers must be at least 1 (found {parse.GetValue(workers)}).");
             var options = new RedTeamOptions

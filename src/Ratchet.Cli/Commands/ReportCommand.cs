@@ -36,7 +36,7 @@ internal static class ReportCommand
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new CliException($"could not write the report into {folder}: {e.Message}. Pass a writable folder, e.g. `ratchet report {context.TaskArgument} --out /tmp/report`.", ExitCodes.Environment);
+                throw new CliException($"could not write the report into {folder}: {e.Message.TrimEnd('.')}. Pass a writable folder, e.g. `ratchet report {context.TaskArgument} --out /tmp/report`.", ExitCodes.Environment);
             }
             if (parse.GetValue(json))
                 JsonOut.Write(Json(files, report));

@@ -25,6 +25,14 @@ public sealed record RedTeamCase(
     /// <summary>True for an honest improvement (the benign set), false for an attack.</summary>
     public bool IsBenign => Category is null;
 
+    /// <summary>Whether <c>redteam --filter</c> selects this case: its name, category or target contains the text
+    /// (any case), or the text is "benign" and the case is.</summary>
+    public bool Matches(string filter) =>
+        Name.Contains(filter, StringComparison.OrdinalIgnoreCase)
+        || (Category?.Contains(filter, StringComparison.OrdinalIgnoreCase) ?? false)
+        || Target.Contains(filter, StringComparison.OrdinalIgnoreCase)
+        || (filter == "benign" && IsBenign);
+
     /// <summary>Labels of the proposals that are the attack itself (setup proposals excluded).</summary>
     public IReadOnlySet<string> AttackLabels => Proposals.Where(p => !p.Setup).Select(p => p.Label).ToHashSet(StringComparer.Ordinal);
 }

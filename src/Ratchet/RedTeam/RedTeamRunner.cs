@@ -44,11 +44,7 @@ public sealed class RedTeamRunner(RedTeamCatalog catalog, Policy policy, RedTeam
             options.Filter is null ? catalog.MissingCategories : [], clock.Elapsed.TotalSeconds);
     }
 
-    private bool Selected(RedTeamCase c) => options.Filter is not { } f
-        || c.Name.Contains(f, StringComparison.OrdinalIgnoreCase)
-        || (c.Category?.Contains(f, StringComparison.OrdinalIgnoreCase) ?? false)
-        || c.Target.Contains(f, StringComparison.OrdinalIgnoreCase)
-        || (f == "benign" && c.IsBenign);
+    private bool Selected(RedTeamCase c) => options.Filter is not { } f || c.Matches(f);
 
     private static void DeleteQuietly(string root)
     {

@@ -67,4 +67,16 @@ public sealed class RedTeamCliTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("lenient", run.Stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task RedTeam_WithAFilterThatSelectsNothing_IsAUsageError_NotAnEmptyPass()
+    {
+        using var folder = new TaskFolder();
+
+        var run = await folder.Ratchet.RunAsync("redteam", "--filter", "no-such-case-anywhere", "--json");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--filter 'no-such-case-anywhere' selects no case", run.Stderr, StringComparison.Ordinal);
+        Assert.Equal("", run.Stdout);
+    }
 }
