@@ -14,6 +14,8 @@ internal sealed record TaskContext(string TaskArgument, string TaskDirectory, st
         var directory = Path.GetFullPath(task);
         if (File.Exists(directory) && Path.GetFileName(directory) == TaskLoader.FileName)
             directory = Path.GetDirectoryName(directory)!;
+        if (File.Exists(directory))
+            throw new CliException($"'{task}' is a file, not a task folder. Pass the folder that holds ratchet.toml, e.g. `ratchet run examples/poly-fit`.");
         if (!Directory.Exists(directory))
             throw new CliException($"the task folder '{task}' does not exist. Pass the folder that holds ratchet.toml, e.g. `ratchet run examples/poly-fit`, or create one with `ratchet init {task}`.");
         var stateDirectory = Path.GetFullPath(state ?? Path.Combine(directory, DefaultStateFolder));

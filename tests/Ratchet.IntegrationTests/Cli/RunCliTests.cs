@@ -263,12 +263,15 @@ public sealed class RunCliTests
         var missing = Path.Combine(task.Dir, "no", "such", "folder");
 
         var stateIsAFile = await task.Ratchet.RunAsync("run", task.Dir, "--state", file);
+        var taskIsAFile = await task.Ratchet.RunAsync("status", file);
         var gitIsAFile = await task.Ratchet.RunAsync("export", task.Dir, "--git", file);
         var jsonlNowhere = await task.Ratchet.RunAsync("export", task.Dir, "--jsonl", Path.Combine(missing, "runs.jsonl"));
         var bestUnderAFile = await task.Ratchet.RunAsync("best", task.Dir, "--out", Path.Combine(file, "out"));
 
         Assert.Equal(2, stateIsAFile.ExitCode);
         Assert.Contains("--state must name a folder", stateIsAFile.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, taskIsAFile.ExitCode);
+        Assert.Contains("is a file, not a task folder", taskIsAFile.Stderr, StringComparison.Ordinal);
         Assert.Equal(2, gitIsAFile.ExitCode);
         Assert.Contains("is a file: --git writes a new repository", gitIsAFile.Stderr, StringComparison.Ordinal);
         Assert.Equal(3, jsonlNowhere.ExitCode);
