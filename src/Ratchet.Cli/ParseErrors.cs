@@ -15,23 +15,23 @@ internal static partial class ParseErrors
         var command = parse.CommandResult.Command;
         var errors = parse.Errors.ToList();
         // "Required command was not provided" says nothing more when a token was not recognised.
-        if (errors.Any(e => Unrecognized().IsMatch(e.Message)))
+        if (errors.Any(e => UnknownToken(e) is not null))
         {
             errors.RemoveAll(e => e.Message.StartsWith("Required command", StringComparison.Ordinal));
         }
 
         // After an unknown verb the rest of the line is that verb's, not more mistakes.
-        if (command.Subcommands.Count > 0 && errors.FindIndex(e => Unrecognized().Match(e.Message) is { Success: true } m && !m.Groups[1].Value.StartsWith('-')) is var first and >= 0)
+        if (command.Subcommands.Count > 0 && errors.FindIndex(e => UnknownToken(e) is { } token && !token.StartsWith('-')) is var first and >= 0)
         {
-            errors = [.. errors.Take(first + 1), .. errors.Skip(first + 1).Where(e => !Unrecognized().IsMatch(e.Message))];
+            errors = [.. errors.Take(first + 1), .. errors.Skip(first + 1).Where(e => UnknownToken(e) is null)];
         }
 
         string? previousUnknown = null;
         foreach (var error in errors)
         {
-            var unknown = Unrecognized().Match(error.Message) is { Success: true } m ? m.Groups[1].Value : null;
+            var unknown = UnknownToken(error);
             // `--worker 2`: the 2 is the unknown option's value, not a second mistake.
-            if (!(unknown is not null && !unknown.StartsWith('-') && previousUnknown is not null && previousUnknown.StartsWith('-')))
+            if (!(unknown is not null && !unknown.StartsWith('-') && previousUnknown?.StartsWith('-') == true))
             {
                 Console.Error.WriteLine("error: " + Describe(error, command));
             }
@@ -47,9 +47,8 @@ internal static partial class ParseErrors
 
     private static string Describe(ParseError error, Command command)
     {
-        if (Unrecognized().Match(error.Message) is { Success: true } unknown)
+        if (UnknownToken(error) is { } token)
         {
-            var token = unknown.Groups[1].Value;
             var names = token.StartsWith('-')
                 ? command.Options.Where(o => !o.Hidden).SelectMany(o => o.Aliases.Prepend(o.Name))
                 : command.Subcommands.Where(c => !c.Hidden).Select(c => c.Name);
@@ -75,6 +74,10 @@ internal static partial class ParseErrors
 
         return error.Message;
     }
+
+    /// <summary>The token the parser did not recognise, or null for other errors.</summary>
+    private static string? UnknownToken(ParseError error) =>
+        Unrecognized().Match(error.Message) is { Success: true } match ? match.Groups[1].Value : null;
 
     /// <summary>.NET type names said in words.</summary>
     private static string Expected(string type) => type switch
