@@ -118,4 +118,81 @@ public sealed class LedgerVerifierTests
         Assert.False(result.Intact);
         Assert.Equal(1, result.FirstBadSeq);
     }
+
+    // Long chains: the HMACs are checked in batches off the reading thread; the verdict must still be the first
+    // failure by sequence number, whatever batch it sits in and whichever check finds it.
+    private static readonly int Long = LedgerVerifier.BatchSize * 6 + 17;
+
+    [Fact]
+    public void Verify_LongIntactChain_CountsEveryEntryAndReturnsTheHead()
+    {
+        var chain = Chain(Long);
+        var result = new LedgerVerifier(Key).Verify(chain, HeadOf(chain));
+        Assert.True(result.Intact);
+        Assert.Equal(Long, result.Count);
+        Assert.Equal(chain[^1].Hash, result.HeadHash);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(1024)]
+    [InlineData(1025)]
+    [InlineData(4097)]
+    public void Verify_LongChain_EditedEntryInAnyBatch_IsNamed(int seq)
+    {
+        var chain = Chain(Long);
+        var head = HeadOf(chain);
+        chain[seq - 1] = chain[seq - 1] with { Payload = "{\"n\":-1}" };
+        var result = new LedgerVerifier(Key).Verify(chain, head);
+        Assert.False(result.Intact);
+        Assert.Equal(seq, result.FirstBadSeq);
+        Assert.Equal(seq - 1, result.Count);
+        Assert.Contains("edited", result.Reason);
+    }
+
+    [Fact]
+    public void Verify_EditBeforeALaterGap_ReportsTheEdit()
+    {
+        // The gap is found by the reader while the edited entry's batch may still be hashing.
+        var chain = Chain(Long);
+        var head = HeadOf(chain);
+        chain[2000] = chain[2000] with { Type = "promotion" };
+        chain.RemoveAt(2100);
+        var result = new LedgerVerifier(Key).Verify(chain, head);
+        Assert.Equal(2001, result.FirstBadSeq);
+        Assert.Contains("edited", result.Reason);
+    }
+
+    [Fact]
+    public void Verify_GapBeforeALaterEdit_ReportsTheGap()
+    {
+        var chain = Chain(Long);
+        var head = HeadOf(chain);
+        chain[5000] = chain[5000] with { Type = "promotion" };
+        chain.RemoveAt(3000);
+        var result = new LedgerVerifier(Key).Verify(chain, head);
+        Assert.Equal(3001, result.FirstBadSeq);
+        Assert.Contains("missing", result.Reason);
+    }
+
+    [Fact]
+    public void Verify_EditedEntryThatIsAlsoTheRecordedHead_IsReportedAsEdited()
+    {
+        // One entry, two findings: its HMAC is checked before its agreement with the head outside the database.
+        var chain = Chain(Long);
+        var head = (Seq: 3000L, Hash: new string('a', 64));
+        chain[2999] = chain[2999] with { Time = "2026-01-01T00:00:00.001Z" };
+        var result = new LedgerVerifier(Key).Verify(chain, head);
+        Assert.Equal(3000, result.FirstBadSeq);
+        Assert.Contains("edited", result.Reason);
+    }
+
+    [Fact]
+    public void Verify_HeadDisagreeingWithAnIntactEntry_ReportsTheRewrittenHistory()
+    {
+        var chain = Chain(Long);
+        var result = new LedgerVerifier(Key).Verify(chain, (3000, new string('a', 64)));
+        Assert.Equal(3000, result.FirstBadSeq);
+        Assert.Contains("history rewritten", result.Reason);
+    }
 }
