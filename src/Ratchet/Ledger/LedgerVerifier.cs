@@ -59,12 +59,20 @@ public sealed class LedgerVerifier(byte[] key)
                 expectedSeq++;
                 if (batch.Count == BatchSize)
                 {
-                    if (Submit(pending, ref batch) is { } edited)
+                    Start(pending, batch);
+                    batch = new List<LedgerEntry>(BatchSize);
+                    // Too many in flight: wait for the oldest; an edit there precedes anything still being read.
+                    if (pending.Count > MaxPending && pending.Dequeue().GetAwaiter().GetResult() is { } edited)
                         return HashFailure(edited);
                 }
             }
-            if (Drain(pending, ref batch) is { } firstEdited)
-                return HashFailure(firstEdited);
+            if (batch.Count > 0)
+                Start(pending, batch);
+            while (pending.TryDequeue(out var task))
+            {
+                if (task.GetAwaiter().GetResult() is { } edited)
+                    return HashFailure(edited);
+            }
         }
         finally
         {
@@ -94,32 +102,8 @@ public sealed class LedgerVerifier(byte[] key)
 
     private static VerifyResult HashFailure(LedgerEntry entry) => new(false, entry.Seq - 1, entry.Seq, Edited, null);
 
-    /// <summary>Starts hashing a full batch; when too many are in flight, waits for the oldest and returns its first
-    /// edited entry, if any (an earlier sequence number than anything still being read).</summary>
-    private LedgerEntry? Submit(Queue<Task<LedgerEntry?>> pending, ref List<LedgerEntry> batch)
-    {
-        var items = batch;
-        batch = new List<LedgerEntry>(BatchSize);
+    private void Start(Queue<Task<LedgerEntry?>> pending, List<LedgerEntry> items) =>
         pending.Enqueue(Task.Run(() => FirstEdited(items)));
-        return pending.Count > MaxPending ? pending.Dequeue().GetAwaiter().GetResult() : null;
-    }
-
-    /// <summary>Hashes what is left and returns the first edited entry of all batches, in order.</summary>
-    private LedgerEntry? Drain(Queue<Task<LedgerEntry?>> pending, ref List<LedgerEntry> batch)
-    {
-        if (batch.Count > 0)
-        {
-            var items = batch;
-            batch = [];
-            pending.Enqueue(Task.Run(() => FirstEdited(items)));
-        }
-        while (pending.Count > 0)
-        {
-            if (pending.Dequeue().GetAwaiter().GetResult() is { } edited)
-                return edited;
-        }
-        return null;
-    }
 
     private LedgerEntry? FirstEdited(List<LedgerEntry> items)
     {
