@@ -12,6 +12,7 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        LoopRuntime.Enter(args);
         // Help and errors name the command as users type it (the assembly is Ratchet.Cli).
         AppContext.SetData("System.CommandLine.ExecutableName", "ratchet");
         WarmUpInBackground(args);
