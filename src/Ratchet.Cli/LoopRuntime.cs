@@ -10,7 +10,7 @@ namespace Ratchet.Cli;
 /// the setting is read once, at start-up, and other verbs need the re-compiled code (<c>audit verify</c> hashes
 /// hundreds of thousands of events and is a sixth slower without it). So <c>run</c> starts itself again, once, with
 /// the setting in its environment, and takes it out again so that nothing the run starts inherits it.</summary>
-/// <remarks>Costs one more runtime start (about 45 ms). Skipped where the user already chose the setting
+/// <remarks>Costs one more runtime start (about 55 ms). Skipped where the user already chose the setting
 /// (<c>DOTNET_TieredCompilation</c> or <c>DOTNET_TC_CallCountingDelayMs</c> in the environment), where the command
 /// does not run as its own process (tests that call <see cref="Program.Main"/>), and where the restart fails (the
 /// run then goes on with the defaults).</remarks>
