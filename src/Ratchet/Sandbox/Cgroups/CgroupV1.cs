@@ -30,6 +30,14 @@ internal sealed class CgroupV1(string memory, string pids, string cpuacct) : San
 
     public override bool IsEmpty() => !HasProcesses(_pidsProcs) && !HasProcesses(_memoryProcs);
 
+    public override IReadOnlyList<int> Listed()
+    {
+        var pids = new List<int>();
+        AddListed(_pidsProcs, pids);
+        AddListed(_memoryProcs, pids);
+        return pids;
+    }
+
     public override bool KillAll()
     {
         // v1 has no cgroup.kill; a pid read here belongs to the cgroup, and anything it forks joins the cgroup too.

@@ -27,6 +27,13 @@ internal sealed class CgroupV2(string directory) : SandboxCgroup
             : KeyedFile.Value(events, "populated") == 0;
     }
 
+    public override IReadOnlyList<int> Listed()
+    {
+        var pids = new List<int>();
+        AddListed(Path.Combine(Directory, "cgroup.procs"), pids);
+        return pids;
+    }
+
     public override bool KillAll()
     {
         var kill = Path.Combine(Directory, "cgroup.kill");

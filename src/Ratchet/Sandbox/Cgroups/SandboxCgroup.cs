@@ -11,6 +11,9 @@ internal abstract class SandboxCgroup
     /// <summary>True when no process is left in the cgroup.</summary>
     public abstract bool IsEmpty();
 
+    /// <summary>The processes the cgroup lists now (possibly exiting already).</summary>
+    public abstract IReadOnlyList<int> Listed();
+
     /// <summary>Sends SIGKILL to every process in the cgroup.</summary>
     /// <returns>True when it listed the cgroup's processes and found none: the cgroup was empty already.</returns>
     public abstract bool KillAll();
@@ -31,15 +34,34 @@ internal abstract class SandboxCgroup
     protected static bool KillListed(string procsFile)
     {
         var listed = KeyedFile.TryReadAll(procsFile);
+        foreach (var pid in Pids(listed))
+        {
+            Native.Libc.kill(pid, Native.Libc.SIGKILL);
+        }
+
+        return listed is not null && string.IsNullOrWhiteSpace(listed);
+    }
+
+    protected static void AddListed(string procsFile, List<int> pids)
+    {
+        foreach (var pid in Pids(KeyedFile.TryReadAll(procsFile)))
+        {
+            if (!pids.Contains(pid))
+            {
+                pids.Add(pid);
+            }
+        }
+    }
+
+    private static IEnumerable<int> Pids(string? listed)
+    {
         foreach (var line in (listed ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries))
         {
             if (int.TryParse(line, out var pid) && pid > 1)
             {
-                Native.Libc.kill(pid, Native.Libc.SIGKILL);
+                yield return pid;
             }
         }
-
-        return listed is not null && string.IsNullOrWhiteSpace(listed);
     }
 
     protected static bool HasProcesses(string procsFile) =>

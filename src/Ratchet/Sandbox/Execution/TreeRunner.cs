@@ -18,6 +18,9 @@ internal sealed class TreeRunner(TimeProvider time)
     /// <summary>How long a killed tree may take to leave its cgroup before Ratchet gives up waiting.</summary>
     internal static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>The longest single wait for the processes a draining cgroup lists to exit before it is looked at again.</summary>
+    internal static readonly TimeSpan DrainWait = TimeSpan.FromMilliseconds(50);
+
     /// <summary>When nothing depends on the tree being gone, how long to wait for end-of-file on its pipes.</summary>
     internal static readonly TimeSpan PipeGrace = TimeSpan.FromSeconds(1);
 
@@ -213,8 +216,9 @@ internal sealed class TreeRunner(TimeProvider time)
         }
     }
 
-    /// <summary>Waits until the cgroup is empty (normally it already is, once the pipes are closed), killing
-    /// whatever is still there.</summary>
+    /// <summary>Waits until the cgroup is empty, killing whatever is still there. Usually it is empty once the pipes
+    /// are closed; otherwise what is left is mostly bwrap's pid 1 finishing its exit (its namespaces are torn down
+    /// before it leaves the cgroup), and the wait ends the moment it has, not at the next tick of a timer.</summary>
     private async Task<bool> DrainAsync(SandboxCgroup cgroup)
     {
         var started = time.GetTimestamp();
@@ -226,7 +230,12 @@ internal sealed class TreeRunner(TimeProvider time)
             }
 
             cgroup.KillAll();
-            await Task.Delay(1).ConfigureAwait(false);
+            var waited = Reaper.Shared is { } reaper && await reaper.Gone(cgroup.Listed(), DrainWait).ConfigureAwait(false);
+            if (!waited)
+            {
+                // Nothing listed was still running (a process between its exit and leaving the list): look again soon.
+                await Task.Delay(1).ConfigureAwait(false);
+            }
         }
 
         return true;

@@ -11,7 +11,8 @@ namespace Ratchet.Sandbox.Native;
 /// measurable part of a launch's CPU.</summary>
 /// <remarks>Needs pidfd_open (Linux 5.3); <see cref="Watch"/> returns null where it is missing, and the caller
 /// waits on a thread of its own as before. Only children this process spawned itself are handed here, so nobody
-/// else reaps them first.</remarks>
+/// else reaps them first. <see cref="Gone"/> waits for processes that are not its children (a sandbox's dying pid 1)
+/// the same way, without reaping them.</remarks>
 internal sealed unsafe partial class Reaper
 {
     private const int SYS_pidfd_open = 434;
@@ -19,7 +20,7 @@ internal sealed unsafe partial class Reaper
     private const short POLLIN = 1;
 
     private readonly Lock _lock = new();
-    private readonly List<(int Pid, int PidFd, TaskCompletionSource<int> Exited)> _watched = [];
+    private readonly List<Watched> _watched = [];
     private readonly List<Repetition> _repeats = [];
     private readonly int _wake;
 
@@ -69,11 +70,48 @@ internal sealed unsafe partial class Reaper
         var pidFd = (int)syscall(SYS_pidfd_open, pid, 0);
         if (pidFd < 0)
             return null;
-        var exited = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var watched = new Watched(pid, pidFd, Reap: true, long.MaxValue);
         lock (_lock)
-            _watched.Add((pid, pidFd, exited));
+            _watched.Add(watched);
         Wake();
-        return exited.Task;
+        return watched.Exited.Task;
+    }
+
+    /// <summary>Completes once every process of <paramref name="pids"/> has exited (its pidfd readable: it has left
+    /// its cgroup too), or after <paramref name="limit"/>, whichever comes first; nothing is reaped. The result is
+    /// false when none of them was running when asked (all exited already, or none could be opened): waiting on them
+    /// tells the caller nothing, so it should wait some other way.</summary>
+    public Task<bool> Gone(IReadOnlyList<int> pids, TimeSpan limit)
+    {
+        var deadline = Stopwatch.GetTimestamp() + Ticks(limit);
+        var waits = new List<Task<int>>();
+        foreach (var pid in pids)
+        {
+            var pidFd = (int)syscall(SYS_pidfd_open, pid, 0);
+            if (pidFd < 0)
+                continue;
+            if (HasExited(pidFd))
+            {
+                Libc.close(pidFd);
+                continue;
+            }
+
+            var watched = new Watched(pid, pidFd, Reap: false, deadline);
+            lock (_lock)
+                _watched.Add(watched);
+            waits.Add(watched.Exited.Task);
+        }
+
+        if (waits.Count == 0)
+            return Task.FromResult(false);
+        Wake();
+        return Task.WhenAll(waits).ContinueWith(_ => true, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private static bool HasExited(int pidFd)
+    {
+        var fd = new PollFd { Fd = pidFd, Events = POLLIN };
+        return poll(&fd, 1, 0) == 1;
     }
 
     /// <summary>Runs <paramref name="check"/> on the reaper thread <paramref name="first"/> from now, then again after
@@ -104,7 +142,7 @@ internal sealed unsafe partial class Reaper
 
     private void Loop()
     {
-        var polled = new List<(int Pid, int PidFd, TaskCompletionSource<int> Exited)>();
+        var polled = new List<Watched>();
         var reads = new List<PipeRead>();
         var fds = new PollFd[16];
         while (true)
@@ -144,21 +182,22 @@ internal sealed unsafe partial class Reaper
             // Output before exits: a tree's pipes reach end-of-file as it exits, and its runner, woken by the exit,
             // then finds its output complete instead of waiting for it on another wake-up.
             ServeReads(reads, fds, 1 + polled.Count);
+            var now = Stopwatch.GetTimestamp();
             for (var i = 0; i < polled.Count; i++)
             {
-                if (fds[i + 1].Revents == 0)
+                var watched = polled[i];
+                if (fds[i + 1].Revents == 0 && watched.Deadline > now)
                     continue;
-                var (pid, pidFd, exited) = polled[i];
                 lock (_lock)
-                    _watched.Remove(polled[i]);
-                Libc.close(pidFd);
+                    _watched.Remove(watched);
+                Libc.close(watched.PidFd);
                 try
                 {
-                    exited.SetResult(WaitExit(pid));
+                    watched.Exited.SetResult(watched.Reap ? WaitExit(watched.Pid) : 0);
                 }
                 catch (Exception error)
                 {
-                    exited.SetException(error);
+                    watched.Exited.SetException(error);
                 }
             }
 
@@ -178,6 +217,8 @@ internal sealed unsafe partial class Reaper
                 due = Math.Min(due, repetition.Due);
             foreach (var read in _reads)
                 due = Math.Min(due, read.Deadline);
+            foreach (var watched in _watched)
+                due = Math.Min(due, watched.Deadline);
             _sleepsUntil = due;
         }
 
@@ -233,6 +274,13 @@ internal sealed unsafe partial class Reaper
             lock (reaper._lock)
                 reaper._repeats.Remove(this);
         }
+    }
+
+    /// <summary>A process waited for: a child to reap (<paramref name="Reap"/>), or another process whose exit is all
+    /// that matters, given up at <paramref name="Deadline"/> (<see cref="Stopwatch"/> ticks).</summary>
+    private sealed record Watched(int Pid, int PidFd, bool Reap, long Deadline)
+    {
+        public TaskCompletionSource<int> Exited { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     [StructLayout(LayoutKind.Sequential)]

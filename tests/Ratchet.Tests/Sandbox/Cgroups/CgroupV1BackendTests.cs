@@ -52,6 +52,21 @@ public sealed class CgroupV1BackendTests
     }
 
     [Fact]
+    public void Listed_BothListsTogether_EachPidOnceAndNeverTheHostsInit()
+    {
+        using var root = new TempFolder();
+        root.Write("m/cgroup.procs", "4242\n77\n1\n");
+        root.Write("p/cgroup.procs", "77\n5151\n");
+        var cgroup = new CgroupV1(root.Combine("m"), root.Combine("p"), root.Combine("c"));
+
+        Assert.Equal([77, 5151, 4242], cgroup.Listed());
+
+        File.Delete(root.Combine("p", "cgroup.procs"));
+        root.Write("m/cgroup.procs", "");
+        Assert.Empty(cgroup.Listed());
+    }
+
+    [Fact]
     public async Task KillAll_SaysEmptyOnlyWhenBothListsWereReadAndEmpty_AndKillsWhatIsListed()
     {
         using var root = new TempFolder();

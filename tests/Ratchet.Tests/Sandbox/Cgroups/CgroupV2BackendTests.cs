@@ -90,6 +90,15 @@ public sealed class CgroupV2BackendTests
     }
 
     [Fact]
+    public void Listed_ReadsCgroupProcs()
+    {
+        using var root = new TempFolder();
+        root.Write("box/cgroup.procs", "31\n30\n");
+
+        Assert.Equal([31, 30], new CgroupV2(root.Combine("box")).Listed());
+    }
+
+    [Fact]
     public void KillAll_WhenCgroupKillExists_WritesOneToIt()
     {
         using var root = new TempFolder();

@@ -96,6 +96,76 @@ public sealed class ReaperTests
         Assert.Equal(3, status);
     }
 
+    [Fact]
+    public async Task Gone_AProcessThatIsNotAChild_CompletesWhenItExitsAndNotBefore()
+    {
+        var pid = Orphan("0.4");
+
+        var gone = Reaper.Shared!.Gone([pid], TimeSpan.FromSeconds(30));
+        await Task.Delay(150, TestContext.Current.CancellationToken);
+        Assert.False(gone.IsCompleted);
+
+        Assert.True(await gone.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.False(Running(pid));
+    }
+
+    [Fact]
+    public async Task Gone_NothingListedIsRunning_GivesFalseAtOnce()
+    {
+        var zombie = Start("exit 0");
+        await Task.Delay(200, TestContext.Current.CancellationToken);
+
+        var gone = Reaper.Shared!.Gone([zombie, int.MaxValue], TimeSpan.FromSeconds(30));
+
+        Assert.True(gone.IsCompleted);
+        Assert.False(await gone);
+        Assert.Equal(0, await Reaper.Shared.Watch(zombie)!.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Gone_PastItsLimit_CompletesWhileTheProcessRunsOn()
+    {
+        var pid = Orphan("30");
+        try
+        {
+            var waited = await Reaper.Shared!.Gone([pid], TimeSpan.FromMilliseconds(100))
+                .WaitAsync(TimeSpan.FromSeconds(10), TestContext.Current.CancellationToken);
+
+            Assert.True(waited);
+            Assert.True(Running(pid));
+        }
+        finally
+        {
+            Libc.kill(pid, Libc.SIGKILL);
+        }
+    }
+
+    /// <summary>Alive and not a zombie.</summary>
+    private static bool Running(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>A `sleep` whose parent has exited: not this process's child, as a sandbox's pid 1 is not.</summary>
+    private static int Orphan(string seconds)
+    {
+        using var shell = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("/bin/sh", ["-c", $"sleep {seconds} >/dev/null 2>&1 & echo $!"])
+        {
+            RedirectStandardOutput = true,
+        })!;
+        var pid = int.Parse(shell.StandardOutput.ReadLine()!, System.Globalization.CultureInfo.InvariantCulture);
+        shell.WaitForExit();
+        return pid;
+    }
+
     private static int Start(string script) => Spawn.Start(new SpawnRequest(
         ["/bin/sh", "-c", script], [new("PATH", "/usr/bin:/bin")], new Dictionary<int, int>(), CloseFrom: 10, "/"));
 }

@@ -87,6 +87,8 @@ public sealed class StaleStateTests
 
         public override bool IsEmpty() => Kills >= killsToEmpty;
 
+        public override IReadOnlyList<int> Listed() => [];
+
         public override bool KillAll()
         {
             Kills++;
