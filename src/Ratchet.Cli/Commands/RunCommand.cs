@@ -27,9 +27,10 @@ internal static class RunCommand
         var policy = new Option<string?>("--policy") { Description = "Oversight policy for a new run: a TOML file or a preset name (collaborate, vet, delegate, recursive). Default: policy.toml in the task folder, else the delegate preset.", HelpName = "FILE|PRESET" };
         var unsafeNoSandbox = new Option<bool>("--unsafe-no-sandbox") { Description = "Run candidates WITHOUT isolation when bubblewrap is missing. Recorded in the ledger and shown in every report." };
         var cpus = new Option<string?>("--cpus") { Description = "Pin every sandboxed process to these CPUs (e.g. 1 or 0,2-3): steadier timings for speed objectives on shared machines. Default: any CPU.", HelpName = "LIST" };
+        var sharedCpus = new Option<bool>("--shared-cpus") { Description = "Let every worker's sandboxes use all the CPUs. By default, with 2 or more workers and at least as many CPUs (of --cpus, else all), each worker's sandboxes run on their own share of them." };
         var command = new Command("run", "Run (or resume) the improvement loop on a task.")
         {
-            task, state, evaluations, workers, seed, proposer, replay, improver, policy, unsafeNoSandbox, cpus, json,
+            task, state, evaluations, workers, seed, proposer, replay, improver, policy, unsafeNoSandbox, cpus, sharedCpus, json,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -67,6 +68,7 @@ internal static class RunCommand
             {
                 Evaluations = parse.GetValue(evaluations),
                 Workers = parse.GetValue(workers) ?? Environment.ProcessorCount,
+                PinWorkers = !parse.GetValue(sharedCpus),
                 Seed = runSeed,
                 Policy = loadedPolicy.Policy,
                 Proposer = choice.Name,

@@ -12,6 +12,10 @@ namespace Ratchet.Evaluation;
 /// <param name="Checks">Extra measurements auditors need for a would-be champion.</param>
 public sealed record EvaluationRequest(ulong Seed, int Repeats, Func<double, bool>? WouldPromote = null, PromotionChecks? Checks = null)
 {
+    /// <summary>CPUs every sandbox of this assessment is pinned to (the worker's share, <see
+    /// cref="Sandbox.CpuList.PerWorker"/>); null: the sandbox's own setting.</summary>
+    public IReadOnlyList<int>? Cpus { get; init; }
+
     /// <summary>The seed of visible repeat <paramref name="repeat"/>.</summary>
     public ulong SeedOf(int repeat) => Seeds.Derive(Seed, "repeat", (ulong)repeat);
 

@@ -29,7 +29,7 @@ public sealed partial class Evaluator
     /// <summary>One program's half of a paired round: its scores so far, its tally, the first result or the failure.</summary>
     private sealed class PairedSide(StagedProgram? staged, EvaluationReport? buildFailure)
     {
-        private readonly Tally _tally = new();
+        private readonly Tally _tally = new(null);
         private readonly List<double> _scores = [];
         private PhaseResult? _first;
 

@@ -20,6 +20,7 @@ public sealed partial class Evaluator
             Environment = Environment(phase, seed),
             CollectResults = true,
             Limits = _limits,
+            Cpus = tally.Cpus,
         }, ct));
         var keep = false;
         try
@@ -43,6 +44,7 @@ public sealed partial class Evaluator
                 RunResults = run.Results,
                 ResourcesJson = ResourcesJson(run.Resources),
                 Limits = _limits,
+                Cpus = tally.Cpus,
             }, ct));
             ct.ThrowIfCancellationRequested();
             artifacts = artifacts with { ScoreStdoutTail = Tail(score.Stdout), ScoreStderrTail = Tail(score.Stderr) };
@@ -70,6 +72,7 @@ public sealed partial class Evaluator
             Environment = Environment(phase, seed),
             CollectResults = true,
             Limits = _limits,
+            Cpus = tally.Cpus,
         }, ct));
         ct.ThrowIfCancellationRequested();
         if (PhaseVerdict.OfRun(run) is { } failure)
@@ -90,6 +93,7 @@ public sealed partial class Evaluator
             RunResults = results,
             ResourcesJson = ResourcesJson(first.Run.Resources),
             Limits = _limits,
+            Cpus = tally.Cpus,
         }, ct));
         ct.ThrowIfCancellationRequested();
         var output = (Tail(check.Stdout) + Tail(check.Stderr)).Trim();

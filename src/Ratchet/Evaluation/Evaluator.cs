@@ -20,7 +20,7 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
 
     public async Task<EvaluationReport> EvaluateAsync(ProgramSnapshot program, EvaluationRequest request, CancellationToken cancellationToken)
     {
-        var tally = new Tally();
+        var tally = new Tally(request.Cpus);
         var (staged, buildFailure) = await StageAsync(program, cancellationToken);
         if (buildFailure is not null)
             return buildFailure;
@@ -160,9 +160,11 @@ public sealed partial class Evaluator(TaskSpec task, ISandbox sandbox)
         public ValueTask DisposeAsync() => Run?.DisposeAsync() ?? ValueTask.CompletedTask;
     }
 
-    /// <summary>Counts sandboxes started and the CPU they used.</summary>
-    private sealed class Tally
+    /// <summary>Counts sandboxes started and the CPU they used; knows the CPUs they are pinned to.</summary>
+    private sealed class Tally(IReadOnlyList<int>? cpus)
     {
+        public IReadOnlyList<int>? Cpus => cpus;
+
         public int Runs { get; private set; }
 
         public double CpuSeconds { get; private set; }

@@ -19,6 +19,9 @@ internal sealed class QueueItem(long seq, string id, ProgramSnapshot program, st
     /// <summary>The champion's visible score when this was proposed (decides whether the holdout is measured).</summary>
     public double? ChampionScoreAtProposal { get; } = championScoreAtProposal;
 
+    /// <summary>The worker slot its evaluation was started in (which share of the CPUs its sandboxes use); -1: none.</summary>
+    public int Slot { get; set; } = -1;
+
     /// <summary>The evaluation in flight, if started.</summary>
     public Task<EvaluationReport>? Running { get; set; }
 

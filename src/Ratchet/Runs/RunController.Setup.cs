@@ -4,6 +4,7 @@ using Ratchet.Evaluation;
 using Ratchet.Oversight;
 using Ratchet.Proposers;
 using Ratchet.Runs.Oversight;
+using Ratchet.Sandbox;
 using Ratchet.Storage;
 using Ratchet.Tasks;
 
@@ -55,6 +56,7 @@ public sealed partial class RunController
                 evaluations = _counted,
                 pending = _queue.Count,
                 workers = Workers,
+                worker_cpus = WorkerCpus(),
                 limit = _limits.Evaluations?.Value,
                 policy = _oversight.Policy.Hash,
                 sandbox = SandboxDescription(),
@@ -111,6 +113,7 @@ public sealed partial class RunController
                 policy = new { source = policy.Source, preset = policy.Preset, hash = policy.Hash },
                 seed = _options.Seed,
                 workers = Workers,
+                worker_cpus = WorkerCpus(),
                 proposer = _proposer.Name,
                 limit = _limits.Evaluations is { } l ? new { value = l.Value, source = l.Source } : null,
                 ledger_key = _store.Key.Fingerprint,
@@ -124,7 +127,7 @@ public sealed partial class RunController
         _nextSeq = 1;
         _counted = 1;
         _proposalsMade = 1;
-        _observer.Line($"run started: task {_task.Name}, sandbox {_sandbox.Info.Mode}, policy {policy.Preset}, {Workers} worker(s), seed {_options.Seed}");
+        _observer.Line($"run started: task {_task.Name}, sandbox {_sandbox.Info.Mode}, policy {policy.Preset}, {Workers} worker(s){(_workerCpus is null ? "" : $" on CPUs {string.Join(" | ", WorkerCpus()!)}")}, seed {_options.Seed}");
     }
 
     private void CheckSameTask()
@@ -225,6 +228,11 @@ public sealed partial class RunController
 
     /// <summary>The promotion rule's horizon (comparisons it guards), fixed when the run is created.</summary>
     private long? _horizon;
+
+    /// <summary>Each worker's CPUs in the kernel's notation (e.g. ["0", "1"]), or null (left out of the event) when
+    /// sandboxes are not pinned per worker; in the run-started and run-resumed events, as it can differ from one resume
+    /// to the next.</summary>
+    private string[]? WorkerCpus() => _workerCpus?.Select(cpus => CpuList.Format(cpus)).ToArray();
 
     private object SandboxDescription() => new
     {

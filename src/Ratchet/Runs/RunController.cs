@@ -66,9 +66,13 @@ public sealed partial class RunController
         _time = time ?? TimeProvider.System;
         _evaluator = new Evaluator(task, sandbox);
         _intake = new ProposalIntake(task);
+        _workerCpus = options.PinWorkers ? CpuList.PerWorker(sandbox.Info.Cpus ?? CpuList.Allowed(), Workers) : null;
     }
 
     private int Workers => Math.Max(1, _options.Workers);
+
+    /// <summary>Each worker slot's CPUs, or null when sandboxes are not pinned per worker.</summary>
+    private readonly IReadOnlyList<IReadOnlyList<int>>? _workerCpus;
 
     private double WallSeconds => _wallBefore + _wall.Elapsed.TotalSeconds;
 
@@ -187,6 +191,12 @@ public sealed partial class RunController
             var request = new EvaluationRequest((ulong)_run.Seed, _task.Objective.Repeats,
                 WouldPromote: score => championScore is null || _task.Objective.Improves(score, championScore.Value),
                 Checks: _oversight.Checks);
+            if (_workerCpus is not null)
+            {
+                // The lowest slot no evaluation in flight holds: a finished sandbox's CPUs are free at once.
+                item.Slot = Enumerable.Range(0, Workers).First(slot => !_queue.Any(other => other.Slot == slot && other.Running is { IsCompleted: false }));
+                request = request with { Cpus = _workerCpus[item.Slot] };
+            }
             var program = item.Program;
             var token = EvaluationToken;
             item.Running = Task.Run(() => _evaluator.EvaluateAsync(program, request, token), token);

@@ -9,6 +9,11 @@ public sealed record RunOptions
     /// <summary>Evaluations at once (<c>--workers</c>); default: the number of cores.</summary>
     public int Workers { get; init; } = Environment.ProcessorCount;
 
+    /// <summary>With two or more workers and at least as many CPUs as the sandbox may use (<see
+    /// cref="Sandbox.SandboxInfo.Cpus"/>, else all), each worker's sandboxes run on their own share of them (<see
+    /// cref="Sandbox.CpuList.PerWorker"/>); false (<c>--shared-cpus</c>): every sandbox may use all of them. Default true.</summary>
+    public bool PinWorkers { get; init; } = true;
+
     /// <summary>Run seed (<c>--seed</c>); default 1. Fixed at run creation; a resumed run keeps its own.</summary>
     public ulong Seed { get; init; } = 1;
 

@@ -64,7 +64,7 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
         _staging = new StagingArea(host.StagingRoot, useTmpfs: host.IsRoot, host.Uid, host.Gid);
         StaleState.Clean(host.StagingRoot, host.Cgroups, host.CgroupTag, _staging.Owner);
         _seccompFile = WriteSeccompFilter(host.StagingRoot);
-        Info = new SandboxInfo("bubblewrap", host.Version, host.Cgroups?.Version ?? "none", BubblewrapWarnings.For(host));
+        Info = new SandboxInfo("bubblewrap", host.Version, host.Cgroups?.Version ?? "none", BubblewrapWarnings.For(host)) { Cpus = host.Cpus };
         if (host.DirectLaunch)
         {
             // Made on the launcher thread itself: bwrap's --die-with-parent follows the thread that spawned it, and a
@@ -129,8 +129,14 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
             cgroup ??= _host.Cgroups?.Create(CgroupName(stage), limits);
             var plan = Plan(request, stage, cgroup);
             var options = BwrapCommandLine.ArgsFileContent(BwrapCommandLine.Options(plan));
+            if (warm is not null && request.Cpus is { } cpus)
+            {
+                // Made ahead with the host's mask; bwrap has not started anything yet (it waits for its options), so
+                // whatever it starts from here on inherits the worker's CPUs. A refusal leaves it unpinned, no worse.
+                CpuAffinity.Pin(warm.Bwrap.Pid, cpus);
+            }
             var spec = warm is null
-                ? new LaunchSpec(Launch(plan, options, stage), cgroup, Kill(cgroup))
+                ? new LaunchSpec(Launch(plan, options, stage, request.Cpus ?? _host.Cpus), cgroup, Kill(cgroup))
                 : new LaunchSpec(() => warm.Bwrap.Release(options), cgroup, Kill(cgroup), OnLauncherThread: false);
             var seen = await _runner.RunAsync(spec, limits, proveTreeDead: request.CollectResults, cancellationToken).ConfigureAwait(false);
             return Conclude(request, stage, seen);
@@ -194,18 +200,19 @@ public sealed partial class BubblewrapSandbox : ISandbox, IDisposable
         launch.Stage.Release();
     }
 
-    /// <summary>The launcher: bwrap spawned directly (<see cref="BwrapLauncher"/>), or on hosts without what that
-    /// needs, the shell that joins the cgroups, sets the rlimits and runs setpriv before bwrap.</summary>
-    private Func<LaunchedTree> Launch(BwrapPlan plan, byte[] options, Stage stage)
+    /// <summary>The launcher, pinned to <paramref name="cpus"/> when given: bwrap spawned directly (<see
+    /// cref="BwrapLauncher"/>), or on hosts without what that needs, the shell that joins the cgroups, sets the rlimits
+    /// and runs setpriv before bwrap.</summary>
+    private Func<LaunchedTree> Launch(BwrapPlan plan, byte[] options, Stage stage, IReadOnlyList<int>? cpus)
     {
         if (_host.DirectLaunch)
         {
-            return () => CpuAffinity.Spawning(_host.Cpus, () => BwrapLauncher.Start(plan, options, dropToSandboxUser: _host.IsRoot));
+            return () => CpuAffinity.Spawning(cpus, () => BwrapLauncher.Start(plan, options, dropToSandboxUser: _host.IsRoot));
         }
 
         File.WriteAllBytes(stage.ArgsFile, options);
         var argv = BwrapCommandLine.Argv(plan);
-        return () => CpuAffinity.Spawning(_host.Cpus, () => ProcessTree.Start(argv, ShellLauncherEnvironment, "/"));
+        return () => CpuAffinity.Spawning(cpus, () => ProcessTree.Start(argv, ShellLauncherEnvironment, "/"));
     }
 
     private static readonly IReadOnlyDictionary<string, string> ShellLauncherEnvironment = BwrapLauncher.LauncherEnvironment.ToDictionary();

@@ -36,6 +36,20 @@ public static class CpuList
         return cpus.ToArray();
     }
 
+    /// <summary>Gives each of <paramref name="workers"/> workers its own run of <paramref name="cpus"/> (the first
+    /// workers the shorter runs when they do not divide evenly), in order; null when there is nothing to split: one
+    /// worker (its sandboxes may use every CPU) or fewer CPUs than workers (two workers on one CPU would only queue
+    /// behind each other, so the scheduler places them).</summary>
+    public static IReadOnlyList<IReadOnlyList<int>>? PerWorker(IReadOnlyList<int> cpus, int workers)
+    {
+        if (workers < 2 || cpus.Count < workers)
+            return null;
+        var shares = new IReadOnlyList<int>[workers];
+        for (var worker = 0; worker < workers; worker++)
+            shares[worker] = cpus.Take(cpus.Count * (worker + 1) / workers).Skip(cpus.Count * worker / workers).ToArray();
+        return shares;
+    }
+
     /// <summary>The kernel's notation for <paramref name="cpus"/>: runs of three or more as ranges.</summary>
     public static string Format(IEnumerable<int> cpus)
     {

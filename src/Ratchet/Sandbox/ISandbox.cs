@@ -24,4 +24,8 @@ public interface ISandbox
 public sealed record SandboxInfo(string Mode, string? Version, string Cgroup, IReadOnlyList<string> Warnings)
 {
     public bool IsIsolated => Mode != "none";
+
+    /// <summary>The CPUs every sandboxed process is pinned to (<see cref="SandboxOptions.Cpus"/>); null: any this
+    /// process may use. A run loop splits these between its workers.</summary>
+    public IReadOnlyList<int>? Cpus { get; init; }
 }

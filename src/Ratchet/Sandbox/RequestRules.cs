@@ -40,6 +40,10 @@ internal static partial class RequestRules
         }
 
         problems.AddRange(LimitProblems(request.Limits));
+        if (request.Cpus is { } cpus && (cpus.Count == 0 || cpus.Any(cpu => cpu < 0)))
+        {
+            problems.Add($"Cpus must name at least one CPU, none negative (found [{string.Join(",", cpus)}]); leave it null for the sandbox's own setting");
+        }
         if (request.RunResults is { } results && !Directory.Exists(results.HostDirectory))
         {
             problems.Add($"RunResults folder {results.HostDirectory} does not exist (was the run's execution disposed too early?)");

@@ -58,4 +58,10 @@ public sealed record SandboxRequest
     public byte[]? ResourcesJson { get; init; }
 
     public required SandboxLimits Limits { get; init; }
+
+    /// <summary>CPUs this command's processes are pinned to, over the sandbox's own setting (<see
+    /// cref="SandboxOptions.Cpus"/>); null: that setting. A run loop gives each worker its own share of the CPUs so
+    /// that two candidates do not take turns on one core while the other waits. Not a boundary: a candidate may
+    /// widen its own mask.</summary>
+    public IReadOnlyList<int>? Cpus { get; init; }
 }

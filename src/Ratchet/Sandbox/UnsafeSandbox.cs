@@ -17,7 +17,7 @@ public sealed class UnsafeSandbox : ISandbox, IDisposable
         _staging = new StagingArea(root, useTmpfs: false, uid: 0, gid: 0);
         StaleState.Clean(root, cgroups: null, BubblewrapHost.StateTag(stateDirectory), _staging.Owner);
         _runner = new TreeRunner(time);
-        Info = new SandboxInfo("none", null, "none",
+        _info = new SandboxInfo("none", null, "none",
         [
             "--unsafe-no-sandbox: nothing is isolated. Candidates run as " + Environment.UserName + " with your network, " +
             "your files and your processes within reach; only the scrubbed environment, the wall clock, the output caps, " +
@@ -25,7 +25,9 @@ public sealed class UnsafeSandbox : ISandbox, IDisposable
         ]);
     }
 
-    public SandboxInfo Info { get; }
+    private readonly SandboxInfo _info;
+
+    public SandboxInfo Info => _info with { Cpus = Cpus };
 
     /// <summary>CPUs every candidate process is pinned to (null: any), from <see cref="SandboxOptions.Cpus"/>.</summary>
     internal IReadOnlyList<int>? Cpus { get; init; }
@@ -40,7 +42,7 @@ public sealed class UnsafeSandbox : ISandbox, IDisposable
             Directory.CreateDirectory(home);
             var argv = Argv(request);
             var environment = InsideEnvironment(request, stage, home);
-            var spec = new LaunchSpec(() => CpuAffinity.Spawning(Cpus, () => ProcessTree.Start(argv, environment, stage.Work)), null,
+            var spec = new LaunchSpec(() => CpuAffinity.Spawning(request.Cpus ?? Cpus, () => ProcessTree.Start(argv, environment, stage.Work)), null,
                 KillTree: pid =>
                 {
                     Libc.kill(-pid, Libc.SIGKILL);

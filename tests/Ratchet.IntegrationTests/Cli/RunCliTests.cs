@@ -212,6 +212,53 @@ public sealed class RunCliTests
     }
 
     [Fact]
+    public async Task Run_WithTwoWorkers_PinsEachWorkersSandboxesToItsOwnCpus_UnlessSharedCpusIsGiven()
+    {
+        var allowed = Ratchet.Sandbox.CpuList.Allowed();
+        Assert.SkipWhen(allowed.Count < 2, "one CPU: nothing to split between two workers");
+        using var task = PythonTask.Create();
+        const string Probe = "import time; time.sleep(0.3)\nprint('pinned-to=' + open('/proc/self/status').read().split('Cpus_allowed_list:')[1].split()[0])\n";
+        task.Write("program.py", PythonTask.Initial + Probe);
+        var replay = task.Replay([.. Enumerable.Range(2, 4).Select(v => ($"v{v}", PythonTask.WithValue(v) + Probe))]);
+        var shares = new[] { allowed.Take(allowed.Count / 2), allowed.Skip(allowed.Count / 2) }.Select(Ratchet.Sandbox.CpuList.Format).ToArray();
+
+        var pinned = await task.Ratchet.RunAsync("run", task.Dir, "--replay", replay, "--workers", "2", "--evaluations", "5", "--json");
+        var sharedState = Path.Combine(task.Root, "shared-state");
+        var shared = await task.Ratchet.RunAsync("run", task.Dir, "--state", sharedState, "--replay", replay, "--workers", "2", "--evaluations", "3", "--shared-cpus", "--json");
+
+        Assert.True(pinned.ExitCode == 0, pinned.ToString());
+        Assert.True(shared.ExitCode == 0, shared.ToString());
+        Assert.Equal(shares, WorkerCpus(await task.Ratchet.RunAsync("log", task.Dir, "--json")));
+        var seen = await PinnedTo(task, null);
+        Assert.Equal(5, seen.Count);
+        Assert.All(seen, cpus => Assert.Contains(Ratchet.Sandbox.CpuList.Format(cpus), shares));
+        Assert.Null(WorkerCpus(await task.Ratchet.RunAsync("log", task.Dir, "--state", sharedState, "--json")));
+        Assert.All(await PinnedTo(task, sharedState), cpus => Assert.Equal(allowed, cpus));
+
+        static string[]? WorkerCpus(RatchetProcess.Result log)
+        {
+            var started = log.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => Json(line)).Single(e => e.GetProperty("type").GetString() == "run-started");
+            // Ledger payloads leave out what is null: no split, no field.
+            return started.GetProperty("payload").TryGetProperty("worker_cpus", out var cpus) ? cpus.EnumerateArray().Select(c => c.GetString()!).ToArray() : null;
+        }
+
+        // The CPUs each candidate's run saw (the kernel writes 0-1 where CpuList.Format writes 0,1), from its stdout
+        // tail in `show`.
+        static async Task<List<IReadOnlyList<int>>> PinnedTo(TaskFolder task, string? state)
+        {
+            var where = state is null ? Array.Empty<string>() : ["--state", state];
+            var candidates = Json((await task.Ratchet.RunAsync(["candidates", task.Dir, .. where, "--json"])).Stdout).EnumerateArray();
+            var seen = new List<IReadOnlyList<int>>();
+            foreach (var id in candidates.Select(c => c.GetProperty("id").GetString()!))
+            {
+                var show = (await task.Ratchet.RunAsync(["show", task.Dir, id[..8], .. where])).Stdout;
+                seen.Add(Ratchet.Sandbox.CpuList.Parse(show.Split("pinned-to=")[1].Split('\n')[0].Trim(), out _)!);
+            }
+            return seen;
+        }
+    }
+
+    [Fact]
     public async Task Status_OfATaskNeverRun_SaysNew()
     {
         using var task = PythonTask.Create();

@@ -57,6 +57,32 @@ public sealed class SandboxPinningTests : IDisposable
         Assert.Equal(allowed, CpuList.Parse(after.Out().Trim().Split('\t')[^1], out _));
     }
 
+    [Theory]
+    [InlineData("direct")]
+    [InlineData("shell")]
+    [InlineData("unsafe")]
+    public async Task Run_WithCpusInTheRequest_PinsThatRunOnly_OverTheSandboxsSetting(string launcher)
+    {
+        var allowed = CpuAffinity.Allowed();
+        Assert.SkipWhen(allowed.Count < 2, "one CPU: pinned and unpinned look the same");
+        var sandbox = Create(launcher, null);
+
+        // Alternating, so that launches made ahead of need serve both: a request's CPUs must not stick to the
+        // sandbox's later launches, nor the unpinned mask of a launch made ahead to a pinned request.
+        for (var i = 0; i < 4; i++)
+        {
+            var cpu = allowed[i % 2 == 0 ? 0 : ^1];
+            await using (var pinned = await sandbox.RunAsync(Runs.Shell(Probe) with { Cpus = [cpu] }))
+            {
+                Assert.True(pinned.Termination == Termination.Exited && pinned.ExitCode == 0, pinned.Describe());
+                Assert.Equal($"Cpus_allowed_list:\t{cpu}", pinned.Out().Trim());
+            }
+
+            await using var free = await sandbox.RunAsync(Runs.Shell(Probe));
+            Assert.Equal(allowed, CpuList.Parse(free.Out().Trim().Split('\t')[^1], out _));
+        }
+    }
+
     [Fact]
     public void Create_WithACpuThisProcessCannotUse_IsRefusedWithTheCpusItCan()
     {

@@ -13,6 +13,7 @@ public sealed class RequestRulesTests
             Environment = new Dictionary<string, string> { ["1BAD"] = "x", ["RATCHET_OUT"] = "/x", ["OK"] = "a\0b" },
             Limits = new SandboxLimits(0, 1, 64, 8, 0),
             RunResults = new SandboxResults("/nonexistent/run/out", []),
+            Cpus = [],
         };
 
         var error = Assert.Throws<ArgumentException>(() => RequestRules.Validate(request)).Message;
@@ -24,6 +25,17 @@ public sealed class RequestRulesTests
         Assert.Contains("wall and CPU seconds must be positive", error);
         Assert.Contains("output bytes must be positive", error);
         Assert.Contains("/nonexistent/run/out does not exist", error);
+        Assert.Contains("Cpus must name at least one CPU", error);
+    }
+
+    [Fact]
+    public void Validate_ANegativeCpu_IsRefusedNamingIt()
+    {
+        var request = new SandboxRequest { Command = ["true"], Limits = SandboxLimits.From(new Ratchet.Tasks.LimitsSpec()), Cpus = [1, -2] };
+
+        var error = Assert.Throws<ArgumentException>(() => RequestRules.Validate(request)).Message;
+
+        Assert.Contains("none negative (found [1,-2])", error);
     }
 
     [Fact]

@@ -37,8 +37,7 @@ internal static unsafe partial class CpuAffinity
         var pinned = stackalloc byte[MaskBytes];
         if (sched_getaffinity(0, MaskBytes, saved) != 0)
             throw new InvalidOperationException($"sched_getaffinity failed (errno {Marshal.GetLastPInvokeError()})");
-        foreach (var cpu in cpus)
-            pinned[cpu / 8] |= (byte)(1 << (cpu % 8));
+        Mask(cpus, pinned);
         if (sched_setaffinity(0, MaskBytes, pinned) != 0)
             throw new InvalidOperationException($"cannot pin sandboxes to CPUs {CpuList.Format(cpus)} (errno {Marshal.GetLastPInvokeError()}): choose CPUs this process may use ({CpuList.Format(Allowed())})");
         try
@@ -48,6 +47,26 @@ internal static unsafe partial class CpuAffinity
         finally
         {
             sched_setaffinity(0, MaskBytes, saved);
+        }
+    }
+
+    /// <summary>Pins process <paramref name="pid"/> (its threads that exist now, and every process it starts from now
+    /// on) to <paramref name="cpus"/>; false when the kernel refused (the process is gone, or the CPUs are not allowed).</summary>
+    public static bool Pin(int pid, IReadOnlyList<int> cpus)
+    {
+        var pinned = stackalloc byte[MaskBytes];
+        Mask(cpus, pinned);
+        return sched_setaffinity(pid, MaskBytes, pinned) == 0;
+    }
+
+    private static void Mask(IReadOnlyList<int> cpus, byte* mask)
+    {
+        new Span<byte>(mask, MaskBytes).Clear();
+        foreach (var cpu in cpus)
+        {
+            if (cpu is < 0 or >= MaskBytes * 8)
+                throw new ArgumentOutOfRangeException(nameof(cpus), $"CPU {cpu} is beyond the {MaskBytes * 8} a mask holds");
+            mask[cpu / 8] |= (byte)(1 << (cpu % 8));
         }
     }
 
