@@ -40,9 +40,9 @@ internal static partial class RequestRules
         }
 
         problems.AddRange(LimitProblems(request.Limits));
-        if (request.Cpus is { } cpus && (cpus.Count == 0 || cpus.Any(cpu => cpu < 0)))
+        if (request.Cpus is { } cpus && (cpus.Count == 0 || cpus.Any(cpu => cpu is < 0 or >= Native.CpuAffinity.MaxCpus)))
         {
-            problems.Add($"Cpus must name at least one CPU, none negative (found [{string.Join(",", cpus)}]); leave it null for the sandbox's own setting");
+            problems.Add($"Cpus must name at least one CPU, each from 0 to {Native.CpuAffinity.MaxCpus - 1} (found [{string.Join(",", cpus)}]); leave it null for the sandbox's own setting");
         }
         if (request.RunResults is { } results && !Directory.Exists(results.HostDirectory))
         {

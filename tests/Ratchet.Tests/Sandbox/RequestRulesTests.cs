@@ -28,14 +28,16 @@ public sealed class RequestRulesTests
         Assert.Contains("Cpus must name at least one CPU", error);
     }
 
-    [Fact]
-    public void Validate_ANegativeCpu_IsRefusedNamingIt()
+    [Theory]
+    [InlineData(-2)]
+    [InlineData(1024)]
+    public void Validate_ACpuOutsideWhatAMaskHolds_IsRefusedNamingIt(int cpu)
     {
-        var request = new SandboxRequest { Command = ["true"], Limits = SandboxLimits.From(new Ratchet.Tasks.LimitsSpec()), Cpus = [1, -2] };
+        var request = new SandboxRequest { Command = ["true"], Limits = SandboxLimits.From(new Ratchet.Tasks.LimitsSpec()), Cpus = [1, cpu] };
 
         var error = Assert.Throws<ArgumentException>(() => RequestRules.Validate(request)).Message;
 
-        Assert.Contains("none negative (found [1,-2])", error);
+        Assert.Contains($"each from 0 to 1023 (found [1,{cpu}])", error);
     }
 
     [Fact]

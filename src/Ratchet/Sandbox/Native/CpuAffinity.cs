@@ -12,6 +12,9 @@ internal static unsafe partial class CpuAffinity
     /// <summary>Room for 1024 CPUs, glibc's cpu_set_t.</summary>
     private const int MaskBytes = 128;
 
+    /// <summary>CPUs a mask can name (0 to this, exclusive).</summary>
+    public const int MaxCpus = MaskBytes * 8;
+
     /// <summary>The CPUs this process may run on (its main thread's mask), in order.</summary>
     public static IReadOnlyList<int> Allowed()
     {
@@ -64,8 +67,8 @@ internal static unsafe partial class CpuAffinity
         new Span<byte>(mask, MaskBytes).Clear();
         foreach (var cpu in cpus)
         {
-            if (cpu is < 0 or >= MaskBytes * 8)
-                throw new ArgumentOutOfRangeException(nameof(cpus), $"CPU {cpu} is beyond the {MaskBytes * 8} a mask holds");
+            if (cpu is < 0 or >= MaxCpus)
+                throw new ArgumentOutOfRangeException(nameof(cpus), $"CPU {cpu} is beyond the {MaxCpus} a mask holds");
             mask[cpu / 8] |= (byte)(1 << (cpu % 8));
         }
     }
